@@ -1,0 +1,117 @@
+"""Every error as RFC 9457 application/problem+json; never a stack trace, never SQL."""
+
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from app.queries.errors import BadParameter, NotFound
+from app.schemas.common import Problem, ProblemItem
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_BASE = "urn:eokb:problem:"
+
+log = structlog.get_logger()
+
+
+def problem_response(
+    status: int, kind: str, title: str, detail: str, errors: list[ProblemItem] | None = None
+) -> JSONResponse:
+    body = Problem(type=PROBLEM_BASE + kind, title=title, status=status, detail=detail, errors=errors)
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_MEDIA_TYPE)
+
+
+def _parameter(location: tuple[Any, ...]) -> str:
+    """('query', 'eo_number', 0) -> 'eo_number'; ('path', 'eo_number') -> 'eo_number'."""
+    names = [str(part) for part in location[1:] if isinstance(part, str)]
+    return names[0] if names else str(location[0])
+
+
+def _message(error: dict[str, Any]) -> str:
+    message = str(error["msg"]).removeprefix("Value error, ")
+    given = error.get("input")
+    if isinstance(given, str) and error["type"] != "extra_forbidden":
+        shown = given if len(given) <= 80 else given[:77] + "..."
+        return f"{message} (got {shown!r})"
+    return message
+
+
+async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+    errors = list(exc.errors())
+    unknown = [_parameter(tuple(error["loc"])) for error in errors if error["type"] == "extra_forbidden"]
+    if unknown:
+        return problem_response(
+            400,
+            "unknown-parameter",
+            "Unknown query parameter",
+            f"This endpoint does not take {', '.join(unknown)}; see /docs for the parameters it does take.",
+            [ProblemItem(parameter=name, message="unknown parameter") for name in unknown],
+        )
+    items = [ProblemItem(parameter=_parameter(tuple(error["loc"])), message=_message(error)) for error in errors]
+    names = sorted({item.parameter for item in items})
+    return problem_response(
+        422, "invalid-parameter", "Invalid parameter value", f"Invalid value for {', '.join(names)}.", items
+    )
+
+
+async def _bad_parameter(request: Request, exc: BadParameter) -> JSONResponse:
+    return problem_response(
+        422,
+        "invalid-parameter",
+        "Invalid parameter value",
+        f"Invalid value for {exc.parameter}: {exc.message}.",
+        [ProblemItem(parameter=exc.parameter, message=exc.message)],
+    )
+
+
+async def _not_found(request: Request, exc: NotFound) -> JSONResponse:
+    return problem_response(404, "not-found", "Not found", f"There is no {exc.what}.")
+
+
+async def _http(request: Request, exc: HTTPException) -> JSONResponse:
+    if exc.status_code == 404:
+        return problem_response(404, "not-found", "Not found", f"There is nothing at {request.url.path}.")
+    if exc.status_code == 405:
+        return problem_response(405, "method-not-allowed", "Method not allowed", "This API is read-only: use GET.")
+    return problem_response(exc.status_code, "http-error", str(exc.detail), str(exc.detail))
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error", path=request.url.path)
+    return problem_response(500, "internal-error", "Internal error", "The server failed to answer; it has been logged.")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _validation)  # type: ignore[arg-type]
+    app.add_exception_handler(BadParameter, _bad_parameter)  # type: ignore[arg-type]
+    app.add_exception_handler(NotFound, _not_found)  # type: ignore[arg-type]
+    app.add_exception_handler(HTTPException, _http)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _unexpected)
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {
+        "model": Problem,
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        "description": description,
+    }
+    for status, description in (
+        (400, "Unknown query parameter"),
+        (404, "Not found"),
+        (422, "Invalid parameter value"),
+    )
+}
+
+
+def problem_content_only(spec: dict[str, Any]) -> dict[str, Any]:
+    """Error responses are documented as problem+json only (FastAPI also lists application/json for a model)."""
+    for operations in spec.get("paths", {}).values():
+        for operation in operations.values():
+            for response in operation.get("responses", {}).values():
+                content = response.get("content", {})
+                if PROBLEM_MEDIA_TYPE in content:
+                    content.pop("application/json", None)
+    return spec

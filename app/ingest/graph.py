@@ -1,0 +1,123 @@
+"""One source document turned into everything eokb stores for that order (pure: no DB, no network)."""
+
+import hashlib
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+import orjson
+
+from app.ingest.document import SourceDocument
+from app.ingest.parse import ParsedProvision, parse_text, parse_xml
+from app.ingest.relations import Relation, relations_from_notes
+
+
+@dataclass(frozen=True, slots=True)
+class ProvisionRow:
+    id: str
+    parent_id: str | None
+    position: int
+    ordinal: int
+    depth: int
+    kind: str
+    section: str | None
+    heading: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyRef:
+    id: int
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class OrderGraph:
+    order: dict[str, Any]
+    president: dict[str, str]
+    provisions: list[ProvisionRow]
+    agencies: list[AgencyRef]
+    relations: list[Relation]
+    content_hash: str = field(default="")
+
+    @property
+    def eo_number(self) -> int:
+        return self.order["eo_number"]
+
+
+def provision_id(eo_number: int, key: str) -> str:
+    """The stable public id of a provision: eo-14409-2-d."""
+    return f"eo-{eo_number}-{key}"
+
+
+def build_order(source: SourceDocument) -> OrderGraph:
+    """Parse the body (FR XML first, else text) and gather metadata, agencies and relations.
+
+    Raises parse.ParseError when the body is present but is not an order's text.
+    """
+    document = source.document
+    eo_number = document.executive_order_number
+    if source.xml:
+        parsed, text_format = parse_xml(source.xml), "fr_xml"
+    elif source.text:
+        parsed, text_format = parse_text(source.text), "text"
+    else:
+        parsed, text_format = [], None
+    order = {
+        "eo_number": eo_number,
+        "document_number": document.document_number,
+        "title": document.title.strip(),
+        "president_slug": document.president.identifier,
+        "signing_date": document.signing_date,
+        "publication_date": document.publication_date,
+        "citation": document.citation,
+        "disposition_notes": document.notes,
+        "html_url": document.html_url,
+        "full_text_xml_url": document.full_text_xml_url,
+        "body_html_url": document.body_html_url,
+        "raw_text_url": document.raw_text_url,
+        "text_format": text_format,
+        "text_source": source.text_source,
+    }
+    agencies = {
+        ref.id: AgencyRef(ref.id, ref.slug, ref.name or ref.raw_name or ref.slug)
+        for ref in document.agencies
+        if ref.id is not None and ref.slug
+    }
+    graph = OrderGraph(
+        order=order,
+        president={"slug": document.president.identifier, "name": document.president.name},
+        provisions=_provision_rows(eo_number, parsed),
+        agencies=sorted(agencies.values(), key=lambda agency: agency.id),
+        relations=relations_from_notes(document.notes, eo_number),
+    )
+    return replace(graph, content_hash=_content_hash(graph))
+
+
+def _provision_rows(eo_number: int, parsed: list[ParsedProvision]) -> list[ProvisionRow]:
+    return [
+        ProvisionRow(
+            id=provision_id(eo_number, unit.key),
+            parent_id=provision_id(eo_number, unit.parent_key) if unit.parent_key else None,
+            position=position,
+            ordinal=unit.ordinal,
+            depth=unit.depth,
+            kind=unit.kind,
+            section=unit.section,
+            heading=unit.heading,
+            text=unit.text,
+        )
+        for position, unit in enumerate(parsed, start=1)
+    ]
+
+
+def _content_hash(graph: OrderGraph) -> str:
+    """A digest of everything loaded for the order, so an unchanged order is recognised and left alone."""
+    payload = {
+        "order": graph.order,
+        "president": graph.president,
+        "provisions": [asdict(row) for row in graph.provisions],
+        "agencies": [asdict(agency) for agency in graph.agencies],
+        "relations": [asdict(relation) for relation in graph.relations],
+    }
+    return hashlib.sha256(orjson.dumps(payload, option=orjson.OPT_SORT_KEYS)).hexdigest()

@@ -1,0 +1,123 @@
+"""Writing to Postgres: agencies, and one order graph at a time in one transaction."""
+
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import bindparam, delete, func, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from app.ingest.graph import OrderGraph
+from app.models import Agency, Order, OrderAgency, OrderRelation, President, Provision
+
+# An order is revoked when revoked or superseded in whole, amended when changed or revoked in part,
+# whether its own notes say so or another order's notes do.
+_REFRESH_STATUS = text(
+    """
+    WITH facts AS (
+        SELECT o.id,
+               bool_or(r.kind IN ('revoked_by', 'superseded_by') AND NOT r.partial) AS revoked,
+               bool_or(r.kind = 'amended_by' OR (r.kind IN ('revoked_by', 'superseded_by') AND r.partial)) AS amended
+        FROM orders o
+        LEFT JOIN (
+            SELECT order_id AS subject_id, kind, partial FROM order_relations
+            UNION ALL
+            SELECT target.id, CASE r.kind WHEN 'revokes' THEN 'revoked_by' WHEN 'supersedes' THEN 'superseded_by'
+                                          WHEN 'amends' THEN 'amended_by' END, r.partial
+            FROM order_relations r JOIN orders target ON target.eo_number = r.target_eo_number
+            WHERE r.kind IN ('revokes', 'supersedes', 'amends')
+        ) r ON r.subject_id = o.id
+        WHERE o.eo_number = ANY(:eo_numbers)
+        GROUP BY o.id
+    )
+    UPDATE orders SET status = new.status, updated_at = now()
+    FROM (
+        SELECT id, CASE WHEN revoked THEN 'revoked' WHEN amended THEN 'amended' ELSE 'in_force' END AS status
+        FROM facts
+    ) new
+    WHERE orders.id = new.id AND orders.status IS DISTINCT FROM new.status
+    """
+)
+
+
+async def load_agencies(conn: AsyncConnection, agencies: Iterable[dict[str, Any]]) -> int:
+    """Upsert the FR agency list; parent links are set in a second pass, once every agency exists."""
+    rows = [
+        {
+            "id": agency["id"],
+            "slug": agency["slug"],
+            "name": agency["name"],
+            "short_name": agency.get("short_name") or None,
+            "url": agency.get("url") or None,
+        }
+        for agency in agencies
+    ]
+    if not rows:
+        return 0
+    statement = insert(Agency).values(rows)
+    await conn.execute(
+        statement.on_conflict_do_update(
+            index_elements=[Agency.id],
+            set_={column: statement.excluded[column] for column in ("slug", "name", "short_name", "url")},
+        )
+    )
+    known = {row["id"] for row in rows}
+    await conn.execute(
+        update(Agency)
+        .where(Agency.id == bindparam("agency_id"), Agency.parent_id.is_distinct_from(bindparam("parent")))
+        .values(parent_id=bindparam("parent")),
+        [
+            {"agency_id": agency["id"], "parent": agency.get("parent_id") if agency.get("parent_id") in known else None}
+            for agency in agencies
+        ],
+    )
+    return len(rows)
+
+
+async def known_hashes(conn: AsyncConnection) -> dict[int, str]:
+    result = await conn.execute(select(Order.eo_number, Order.content_hash))
+    return dict(result.tuples().all())
+
+
+async def load_order(conn: AsyncConnection, graph: OrderGraph) -> None:
+    """Replace everything stored for one order with the graph, inside the caller's transaction."""
+    await conn.execute(
+        insert(President)
+        .values(graph.president)
+        .on_conflict_do_update(index_elements=[President.slug], set_={"name": graph.president["name"]})
+    )
+    values = {**graph.order, "content_hash": graph.content_hash}
+    statement = insert(Order).values(values)
+    order_id = await conn.scalar(
+        statement.on_conflict_do_update(
+            index_elements=[Order.eo_number],
+            set_={**{column: statement.excluded[column] for column in values}, "updated_at": func.now()},
+        ).returning(Order.id)
+    )
+    for table in (Provision, OrderAgency):
+        await conn.execute(delete(table).where(table.order_id == order_id))
+    former_targets = (
+        await conn.scalars(
+            delete(OrderRelation).where(OrderRelation.order_id == order_id).returning(OrderRelation.target_eo_number)
+        )
+    ).all()
+    if graph.provisions:
+        await conn.execute(insert(Provision), [{**asdict(row), "order_id": order_id} for row in graph.provisions])
+    if graph.agencies:
+        await conn.execute(
+            insert(Agency)
+            .values([asdict(agency) for agency in graph.agencies])
+            .on_conflict_do_nothing(index_elements=[Agency.id])
+        )
+        await conn.execute(
+            insert(OrderAgency),
+            [{"order_id": order_id, "agency_id": agency.id, "source": "fr_metadata"} for agency in graph.agencies],
+        )
+    if graph.relations:
+        await conn.execute(
+            insert(OrderRelation),
+            [{**asdict(relation), "order_id": order_id, "source": "notes"} for relation in graph.relations],
+        )
+    affected = {graph.eo_number, *former_targets, *(relation.target_eo_number for relation in graph.relations)}
+    await conn.execute(_REFRESH_STATUS, {"eo_numbers": sorted(affected)})

@@ -1,0 +1,62 @@
+"""The FastAPI application: routers, error handlers, and the database engine's lifetime."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app import __version__
+from app.api import health, problems
+from app.api.v1 import agencies, obligations, orders, provisions
+from app.db import make_engine
+from app.settings import Settings, get_settings
+
+DESCRIPTION = """\
+US executive orders as structured data: each order, its numbered provisions (verbatim, as a tree),
+the agencies it tasks, the obligations it creates (who must do what, by when) and its relations to other orders.
+
+Lists return `{data, meta: {total, next_cursor}, links: {next}}`; follow `links.next` to walk every record.
+Errors are RFC 9457 `application/problem+json`: an unknown parameter is a 400, a bad value a 422, both naming it.
+"""
+
+
+def create_app(settings: Settings | None = None, engine: AsyncEngine | None = None) -> FastAPI:
+    """Build the app; tests pass their own engine, the server makes one from settings."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if engine is not None:
+            yield
+            return
+        app.state.engine = make_engine(settings)
+        try:
+            yield
+        finally:
+            await app.state.engine.dispose()
+
+    app = FastAPI(
+        title="eokb",
+        version=__version__,
+        summary="The reference API for US executive orders.",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+    )
+    if engine is not None:
+        app.state.engine = engine
+    problems.install(app)
+    app.openapi_schema = None
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = problems.problem_content_only(FastAPI.openapi(app))
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    app.include_router(health.router)
+    for module in (orders, provisions, agencies, obligations):
+        app.include_router(module.router, prefix="/v1")
+    return app

@@ -1,0 +1,109 @@
+"""SQL for obligations: who must do what by when, filtered by order, agency, modal and due date."""
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, literal_column, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from app.models import Agency, Obligation, ObligationActor, Order, Provision
+from app.queries import orders
+from app.queries.filters import agency_ids_under, require_known_agencies
+from app.queries.pagination import Page, Sort, paginate
+from app.schemas.params import ObligationFilters, ObligationListQuery, PageQuery
+
+TEXT_ORDER = Sort("text_order", (Order.eo_number, Provision.position, Obligation.ordinal))
+
+
+def _actors() -> ColumnElement[Any]:
+    return (
+        select(
+            func.coalesce(
+                func.jsonb_agg(
+                    aggregate_order_by(
+                        func.jsonb_build_object("name", ObligationActor.name, "agency_slug", Agency.slug),
+                        ObligationActor.position,
+                    )
+                ),
+                literal_column("'[]'::jsonb"),
+            )
+        )
+        .outerjoin(Agency, Agency.id == ObligationActor.agency_id)
+        .where(ObligationActor.obligation_id == Obligation.id)
+        .scalar_subquery()
+    )
+
+
+def obligation_records() -> Select[Any]:
+    return (
+        select(
+            Obligation.id,
+            Order.eo_number,
+            Obligation.provision_id,
+            Provision.section,
+            _actors().label("actors"),
+            Obligation.modal,
+            Obligation.action,
+            Obligation.text,
+            Obligation.deadline_kind,
+            Obligation.deadline_days,
+            Obligation.due_date,
+            Obligation.recurrence,
+            Obligation.deadline_event,
+            Order.status.label("order_status"),
+        )
+        .join(Provision, Provision.id == Obligation.provision_id)
+        .join(Order, Order.id == Obligation.order_id)
+    )
+
+
+def _matching() -> Select[Any]:
+    return (
+        select(Obligation.id)
+        .join(Provision, Provision.id == Obligation.provision_id)
+        .join(Order, Order.id == Obligation.order_id)
+    )
+
+
+def _conditions(filters: ObligationFilters) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if filters.eo_number:
+        where.append(Order.eo_number.in_(filters.eo_number))
+    if filters.agency:
+        actors = select(ObligationActor.obligation_id).where(
+            ObligationActor.agency_id.in_(agency_ids_under(filters.agency))
+        )
+        where.append(Obligation.id.in_(actors))
+    if filters.modal:
+        where.append(Obligation.modal.in_([modal.value for modal in filters.modal]))
+    if filters.due_from:
+        where.append(Obligation.due_date >= filters.due_from)
+    if filters.due_to:
+        where.append(Obligation.due_date <= filters.due_to)
+    if filters.has_deadline is not None:
+        has = Obligation.deadline_kind.is_not(None)
+        where.append(has if filters.has_deadline else ~has)
+    if filters.order_status:
+        where.append(Order.status.in_([status.value for status in filters.order_status]))
+    return where
+
+
+async def list_obligations(conn: AsyncConnection, query: ObligationListQuery) -> Page:
+    await require_known_agencies(conn, query.agency)
+    where = _conditions(query)
+    return await paginate(
+        conn, obligation_records().where(*where), _matching().where(*where), TEXT_ORDER, query.limit, query.cursor
+    )
+
+
+async def list_order_obligations(conn: AsyncConnection, eo_number: int, query: PageQuery) -> Page:
+    order_id = await orders.order_id(conn, eo_number)
+    where = [Obligation.order_id == order_id]
+    return await paginate(
+        conn, obligation_records().where(*where), _matching().where(*where), TEXT_ORDER, query.limit, query.cursor
+    )
+
+
+async def all_order_obligations(conn: AsyncConnection, order_id: int) -> list[Any]:
+    query = obligation_records().where(Obligation.order_id == order_id).order_by(*TEXT_ORDER.order_by())
+    return list((await conn.execute(query)).mappings().all())

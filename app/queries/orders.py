@@ -1,0 +1,140 @@
+"""SQL for orders: filters, keyset sorts, and the order record built in one query (no N+1)."""
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, literal_column, select
+from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from app.ingest.relations import INVERSE
+from app.models import Agency, Obligation, Order, OrderAgency, President, Provision
+from app.queries.errors import NotFound
+from app.queries.filters import order_ids_for_agencies, require_known_agencies, require_known_presidents
+from app.queries.pagination import Page, Sort, paginate
+from app.schemas.params import OrderListQuery, OrderScope
+
+SORTS = {
+    "signing_date": Sort("signing_date", (Order.signing_date, Order.eo_number)),
+    "-signing_date": Sort("-signing_date", (Order.signing_date, Order.eo_number), descending=True),
+    "eo_number": Sort("eo_number", (Order.eo_number,)),
+    "-eo_number": Sort("-eo_number", (Order.eo_number,), descending=True),
+}
+
+_INVERSE_KIND = (
+    "CASE r.kind " + " ".join(f"WHEN '{kind}' THEN '{inverse}'" for kind, inverse in INVERSE.items()) + " END"
+)
+
+# Relations as this order states them plus those other orders state about it, turned around.
+_RELATIONS = literal_column(
+    f"""(SELECT coalesce(jsonb_agg(jsonb_build_object('kind', rel.kind, 'eo_number', rel.eo_number,
+                                                      'partial', rel.partial) ORDER BY rel.eo_number, rel.kind),
+                         '[]'::jsonb)
+         FROM (SELECT r.kind, r.target_eo_number AS eo_number, r.partial
+               FROM order_relations r WHERE r.order_id = orders.id
+               UNION
+               SELECT {_INVERSE_KIND}, source.eo_number, r.partial
+               FROM order_relations r JOIN orders source ON source.id = r.order_id
+               WHERE r.target_eo_number = orders.eo_number
+                 AND NOT EXISTS (SELECT 1 FROM order_relations own
+                                 WHERE own.order_id = orders.id AND own.target_eo_number = source.eo_number
+                                   AND own.kind = {_INVERSE_KIND})) rel)""",
+    type_=JSONB,
+)
+
+
+def _agencies() -> ColumnElement[Any]:
+    return (
+        select(
+            func.coalesce(
+                func.jsonb_agg(
+                    aggregate_order_by(func.jsonb_build_object("slug", Agency.slug, "name", Agency.name), Agency.slug)
+                ),
+                literal_column("'[]'::jsonb"),
+            )
+        )
+        .join(OrderAgency, OrderAgency.agency_id == Agency.id)
+        .where(OrderAgency.order_id == Order.id)
+        .scalar_subquery()
+    )
+
+
+def _count(model: type[Provision] | type[Obligation]) -> ColumnElement[int]:
+    return select(func.count()).select_from(model).where(model.order_id == Order.id).scalar_subquery()
+
+
+def order_records() -> Select[Any]:
+    """Every column of the public order record, agencies, relations and counts included."""
+    return select(
+        Order.id,
+        Order.eo_number,
+        Order.document_number,
+        Order.title,
+        Order.president_slug,
+        President.name.label("president_name"),
+        Order.signing_date,
+        Order.publication_date,
+        Order.citation,
+        Order.status,
+        Order.disposition_notes,
+        Order.html_url,
+        Order.full_text_xml_url,
+        Order.body_html_url,
+        Order.raw_text_url,
+        Order.text_format,
+        Order.text_source,
+        Order.updated_at,
+        _agencies().label("agencies"),
+        _RELATIONS.label("relations"),
+        _count(Provision).label("provision_count"),
+        _count(Obligation).label("obligation_count"),
+    ).join(President, President.slug == Order.president_slug)
+
+
+def scope_conditions(scope: OrderScope) -> list[ColumnElement[bool]]:
+    """The SQL for the order filters that orders and provisions share."""
+    where: list[ColumnElement[bool]] = []
+    if scope.president:
+        where.append(Order.president_slug.in_(scope.president))
+    if scope.signed_from:
+        where.append(Order.signing_date >= scope.signed_from)
+    if scope.signed_to:
+        where.append(Order.signing_date <= scope.signed_to)
+    if scope.eo_number:
+        where.append(Order.eo_number.in_(scope.eo_number))
+    if scope.agency:
+        where.append(Order.id.in_(order_ids_for_agencies(scope.agency)))
+    return where
+
+
+async def check_scope(conn: AsyncConnection, scope: OrderScope) -> None:
+    await require_known_presidents(conn, scope.president)
+    await require_known_agencies(conn, scope.agency)
+
+
+async def list_orders(conn: AsyncConnection, query: OrderListQuery) -> Page:
+    await check_scope(conn, query)
+    where = scope_conditions(query)
+    if query.status:
+        where.append(Order.status.in_([status.value for status in query.status]))
+    return await paginate(
+        conn,
+        order_records().where(*where),
+        select(Order.id).where(*where),
+        SORTS[query.sort.value],
+        query.limit,
+        query.cursor,
+    )
+
+
+async def get_order(conn: AsyncConnection, eo_number: int) -> Any:
+    row = (await conn.execute(order_records().where(Order.eo_number == eo_number))).mappings().first()
+    if row is None:
+        raise NotFound(f"executive order {eo_number}")
+    return row
+
+
+async def order_id(conn: AsyncConnection, eo_number: int) -> int:
+    found = await conn.scalar(select(Order.id).where(Order.eo_number == eo_number))
+    if found is None:
+        raise NotFound(f"executive order {eo_number}")
+    return found

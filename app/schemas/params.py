@@ -1,0 +1,127 @@
+"""Query parameters of each list endpoint: validated, documented, and strict.
+
+Unknown parameters are refused (extra="forbid"; the API answers 400 naming them), never ignored.
+Multi-value filters take a comma list (`eo_number=14409,14110`) or repeat the parameter.
+"""
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+
+from app.schemas.common import OrderStatus
+from app.schemas.obligations import Modal
+
+MAX_LIST_ITEMS = 100
+
+
+def _split_commas(value: object) -> object:
+    values = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, str) for item in values):
+        return value
+    items = [part.strip() for item in values for part in item.split(",") if part.strip()]
+    if len(items) > MAX_LIST_ITEMS:
+        raise ValueError(f"at most {MAX_LIST_ITEMS} values")
+    return items
+
+
+CommaList = BeforeValidator(_split_commas)
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")]
+
+
+class StrictQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PageQuery(StrictQuery):
+    limit: int = Field(20, ge=1, le=1000, description="Records per page, 1 to 1000.")
+    cursor: str | None = Field(None, max_length=500, description="`meta.next_cursor` of the previous page.")
+
+
+def _not_before(start_field: str) -> Any:
+    """A validator for the end of a date range: it may not come before the start."""
+
+    def check(value: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get(start_field)
+        if value and start and value < start:
+            raise ValueError(f"is before {start_field} ({start.isoformat()})")
+        return value
+
+    return field_validator(start_field.replace("_from", "_to"))(check)
+
+
+class SignedRange(StrictQuery):
+    signed_from: date | None = Field(None, description="Orders signed on or after this date (YYYY-MM-DD).")
+    signed_to: date | None = Field(None, description="Orders signed on or before this date (YYYY-MM-DD).")
+
+    _ordered = _not_before("signed_from")
+
+
+class OrderSort(StrEnum):
+    signing_date = "signing_date"
+    signing_date_desc = "-signing_date"
+    eo_number = "eo_number"
+    eo_number_desc = "-eo_number"
+
+
+EoNumbers = Annotated[list[Annotated[int, Field(gt=0, lt=100000)]] | None, CommaList]
+
+
+class OrderScope(SignedRange):
+    """Which orders: the filters that orders and their provisions share."""
+
+    president: Annotated[list[Slug] | None, CommaList] = Field(None, description="President slugs, e.g. barack-obama.")
+    eo_number: EoNumbers = Field(None, description="EO numbers.")
+    agency: Annotated[list[Slug] | None, CommaList] = Field(
+        None, description="Agency slugs (of the order); includes sub-agencies."
+    )
+
+
+class OrderFilters(OrderScope):
+    status: Annotated[list[OrderStatus] | None, CommaList] = Field(None, description="in_force, revoked, amended.")
+
+
+class OrderListQuery(OrderFilters, PageQuery):
+    sort: OrderSort = Field(OrderSort.signing_date_desc, description="Sort order; `-` for descending.")
+
+
+class OrderInclude(StrEnum):
+    provisions = "provisions"
+    obligations = "obligations"
+    relations = "relations"
+
+
+class OrderQuery(StrictQuery):
+    include: Annotated[list[OrderInclude] | None, CommaList] = Field(
+        None, description="Embed provisions and/or obligations (relations are always included)."
+    )
+
+
+class ProvisionListQuery(OrderScope, PageQuery):
+    pass
+
+
+class AgencyListQuery(PageQuery):
+    q: str | None = Field(None, min_length=1, max_length=200, description="Words in the name or short name.")
+
+
+class ObligationFilters(StrictQuery):
+    eo_number: EoNumbers = Field(None, description="EO numbers.")
+    agency: Annotated[list[Slug] | None, CommaList] = Field(
+        None, description="Agency slugs of an actor; includes sub-agencies."
+    )
+    modal: Annotated[list[Modal] | None, CommaList] = Field(
+        None, description="shall, should, must, may, is directed to."
+    )
+    due_from: date | None = Field(None, description="Due on or after this date.")
+    due_to: date | None = Field(None, description="Due on or before this date.")
+    _ordered = _not_before("due_from")
+    has_deadline: bool | None = Field(None, description="Only obligations with (true) or without (false) a deadline.")
+    order_status: Annotated[list[OrderStatus] | None, CommaList] = Field(
+        None, description="Status of the order: in_force, revoked, amended."
+    )
+
+
+class ObligationListQuery(ObligationFilters, PageQuery):
+    pass

