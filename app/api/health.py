@@ -1,30 +1,41 @@
 """Liveness and readiness, outside the versioned API."""
 
-from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from typing import Literal
+
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 router = APIRouter(tags=["health"])
 
 
+class Health(BaseModel):
+    status: Literal["ok"]
+
+
+class Readiness(BaseModel):
+    status: Literal["ok", "unavailable"]
+    database: Literal["ok", "unreachable"]
+
+
 @router.get("/health", operation_id="getHealth", summary="Liveness: the process answers")
-async def health() -> dict[str, str]:
-    return {"status": "ok"}
+async def health() -> Health:
+    return Health(status="ok")
 
 
 @router.get(
     "/ready",
     operation_id="getReady",
     summary="Readiness: the database answers",
-    responses={503: {"description": "The database is unreachable"}},
+    responses={503: {"model": Readiness, "description": "The database is unreachable"}},
 )
-async def ready(request: Request) -> JSONResponse:
+async def ready(request: Request, response: Response) -> Readiness:
     try:
         async with request.app.state.engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
-    except (DBAPIError, SQLAlchemyError, OSError):
-        return JSONResponse(
-            {"status": "unavailable", "database": "unreachable"}, status_code=503, headers={"Retry-After": "5"}
-        )
-    return JSONResponse({"status": "ok", "database": "ok"})
+    except (SQLAlchemyError, OSError):
+        response.status_code = 503
+        response.headers["Retry-After"] = "5"
+        return Readiness(status="unavailable", database="unreachable")
+    return Readiness(status="ok", database="ok")

@@ -77,7 +77,7 @@ async def load_agencies(conn: AsyncConnection, agencies: Iterable[dict[str, Any]
 
 async def known_hashes(conn: AsyncConnection) -> dict[int, str]:
     result = await conn.execute(select(Order.eo_number, Order.content_hash))
-    return dict(result.tuples().all())
+    return {eo_number: content_hash for eo_number, content_hash in result}
 
 
 async def load_order(conn: AsyncConnection, graph: OrderGraph) -> None:

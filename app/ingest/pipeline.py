@@ -23,7 +23,10 @@ class IngestSummary:
     seconds: float = 0.0
 
     def line(self) -> str:
-        return f"{self.loaded} loaded, {self.unchanged} unchanged, {len(self.skipped)} skipped in {self.seconds:.1f} s"
+        return (
+            f"{self.loaded} loaded, {self.unchanged} unchanged, {len(self.skipped)} skipped "
+            f"in {self.seconds:.1f} s ({self.agencies} agencies)"
+        )
 
 
 async def ingest(

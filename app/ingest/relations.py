@@ -7,7 +7,7 @@ The notes are free text such as "Revokes: EO 11063, November 20, 1962 (in part);
 import re
 from dataclasses import dataclass
 
-# (keyword in the label, kind when the label ends in "by", kind otherwise); the first keyword found wins.
+# (keyword in the label, kind when the label ends in "by", kind otherwise).
 _KINDS = (
     ("revoke", "revoked_by", "revokes"),
     ("rescind", "revoked_by", "revokes"),
@@ -36,11 +36,15 @@ class Relation:
 
 
 def _kind(label: str) -> str | None:
+    """The kind named by the label's first keyword ("Supersedes or Revokes" supersedes)."""
     words = label.lower()
-    for keyword, by_kind, active_kind in _KINDS:
-        if keyword in words:
-            return by_kind if words.rstrip().endswith(" by") else active_kind
-    return None
+    found = [
+        (words.find(keyword), by_kind, active_kind) for keyword, by_kind, active_kind in _KINDS if keyword in words
+    ]
+    if not found:
+        return None
+    _, by_kind, active_kind = min(found)
+    return by_kind if words.rstrip().endswith(" by") else active_kind
 
 
 def relations_from_notes(notes: str | None, own_eo_number: int) -> list[Relation]:

@@ -1,0 +1,54 @@
+"""List endpoints run a fixed number of SQL statements whatever the page size (no N+1)."""
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+
+@pytest.fixture
+def statements(engine: AsyncEngine) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        if not statement.lstrip().upper().startswith("SELECT 1"):  # pool pre-ping
+            seen.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    yield seen
+    event.remove(engine.sync_engine, "before_cursor_execute", record)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/v1/orders",
+        "/v1/orders?agency=commerce-department&president=donald-trump",
+        "/v1/orders/15001/provisions",
+        "/v1/orders/15001/obligations",
+        "/v1/provisions",
+        "/v1/agencies",
+        "/v1/obligations",
+    ],
+)
+async def test_statements_do_not_grow_with_page_size(
+    client: httpx.AsyncClient, statements: list[str], url: str
+) -> None:
+    separator = "&" if "?" in url else "?"
+    counts = []
+    for limit in (1, 3, 100):
+        statements.clear()
+        response = await client.get(f"{url}{separator}limit={limit}")
+        assert response.status_code == 200
+        counts.append(len(statements))
+    assert counts[0] == counts[1] == counts[2], counts
+    assert counts[0] <= 4, statements
+
+
+async def test_order_with_everything_is_a_fixed_number_of_statements(
+    client: httpx.AsyncClient, statements: list[str]
+) -> None:
+    await client.get("/v1/orders/15001?include=provisions,obligations")
+    assert len(statements) <= 3, statements

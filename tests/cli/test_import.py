@@ -1,0 +1,114 @@
+"""`eokb import` as a user runs it: bad documents named and skipped, re-import idempotent, no half orders."""
+
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from sqlalchemy import select, text
+
+from app.db import make_engine
+from app.models import Order, OrderRelation, Provision
+from app.settings import Settings
+from tests.conftest import DUMP, Databases
+
+EOKB = str(Path(sys.executable).parent / "eokb")
+
+
+def run_import(url: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "EOKB_DATABASE_URL": url}
+    return subprocess.run([EOKB, "import", str(folder)], env=env, capture_output=True, text=True, timeout=300)
+
+
+def snapshot(url: str) -> dict[str, Any]:
+    """Every id and timestamp the import wrote, to compare one import with the next."""
+
+    async def read() -> dict[str, Any]:
+        engine = make_engine(Settings(database_url=url))
+        async with engine.connect() as conn:
+            orders = (await conn.execute(select(Order.eo_number, Order.id, Order.updated_at))).all()
+            provisions = (await conn.execute(select(Provision.id, Provision.order_id, Provision.text))).all()
+            relations = (await conn.execute(select(OrderRelation.id, OrderRelation.kind))).all()
+        await engine.dispose()
+        return {"orders": sorted(orders), "provisions": sorted(provisions), "relations": sorted(relations)}
+
+    return asyncio.run(read())
+
+
+@pytest.fixture
+def empty_db(databases: Databases) -> Iterator[str]:
+    url = databases.create(migrated=False)
+    yield url
+    databases.drop(url)
+
+
+def test_import_names_bad_documents_and_loads_the_rest(empty_db: str) -> None:
+    result = run_import(empty_db, DUMP)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "4 loaded, 0 unchanged, 4 skipped" in result.stdout
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
+    assert len(skipped) == 4
+    assert any("documents.jsonl line 5" in line and "not JSON" in line for line in skipped)
+    assert any("EO 15006" in line and "signing_date" in line for line in skipped)
+    assert any("EO 15007" in line and "2030-00107.txt" in line for line in skipped)
+    assert any("EO 15005" in line and "XML" in line for line in skipped)
+
+
+def test_second_import_changes_nothing_and_keeps_every_id(empty_db: str) -> None:
+    assert run_import(empty_db, DUMP).returncode == 0
+    before = snapshot(empty_db)
+    again = run_import(empty_db, DUMP)
+    assert again.returncode == 0
+    assert "0 loaded, 4 unchanged, 4 skipped" in again.stdout
+    assert snapshot(empty_db) == before
+
+
+def test_changed_order_is_reloaded_with_the_same_ids(empty_db: str, tmp_path: Path) -> None:
+    assert run_import(empty_db, DUMP).returncode == 0
+    before = snapshot(empty_db)
+    folder = tmp_path / "dump"
+    shutil.copytree(DUMP, folder)
+    text_file = folder / "text" / "EO-15003.txt"
+    text_file.write_text(text_file.read_text().replace("shall be made public", "shall be published"))
+    result = run_import(empty_db, folder)
+    assert "1 loaded, 3 unchanged" in result.stdout
+    after = snapshot(empty_db)
+    assert [row[:2] for row in after["orders"]] == [row[:2] for row in before["orders"]]
+    assert [row[:2] for row in after["provisions"]] == [row[:2] for row in before["provisions"]]
+    changed = {row[0]: row[2] for row in after["orders"]}[15003]
+    assert changed > {row[0]: row[2] for row in before["orders"]}[15003]
+
+
+def test_an_order_the_database_refuses_leaves_nothing_behind(empty_db: str, tmp_path: Path) -> None:
+    folder = tmp_path / "dump"
+    shutil.copytree(DUMP, folder)
+    lines = (folder / "documents.jsonl").read_bytes().splitlines()
+    clash = orjson.loads(lines[2])  # EO 15003, with text
+    clash["document_number"] = "2030-00101"  # already EO 15001's: a unique violation mid-order
+    (folder / "documents.jsonl").write_bytes(b"\n".join([lines[0], orjson.dumps(clash)]) + b"\n")
+    result = run_import(empty_db, folder)
+    assert "1 loaded, 0 unchanged, 1 skipped" in result.stdout
+    assert "EO 15003" in result.stderr and "uq_orders_document_number" in result.stderr
+
+    async def count_leftovers() -> int:
+        engine = make_engine(Settings(database_url=empty_db))
+        async with engine.connect() as conn:
+            leftovers = await conn.scalar(text("SELECT count(*) FROM provisions WHERE id LIKE 'eo-15003-%'"))
+        await engine.dispose()
+        return leftovers or 0
+
+    assert asyncio.run(count_leftovers()) == 0
+
+
+def test_a_folder_without_documents_is_an_error(empty_db: str, tmp_path: Path) -> None:
+    result = run_import(empty_db, tmp_path)
+    assert result.returncode == 2
+    assert "documents.jsonl" in result.stderr
+    assert "Traceback" not in result.stderr

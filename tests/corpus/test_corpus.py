@@ -1,0 +1,86 @@
+"""The whole corpus (../shared/corpus) imported and served: the totals users rely on."""
+
+import re
+import time
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+import pytest
+
+from app.db import make_engine
+from app.main import create_app
+from app.settings import Settings
+from tests.cli.test_import import run_import
+from tests.conftest import CORPUS, Databases
+
+pytestmark = [
+    pytest.mark.corpus,
+    pytest.mark.skipif(not (CORPUS / "documents.jsonl").is_file(), reason=f"corpus not available at {CORPUS}"),
+]
+SUMMARY = re.compile(r"(\d+) loaded, (\d+) unchanged, (\d+) skipped")
+
+
+@pytest.fixture(scope="module")
+def corpus_db(databases: Databases) -> Iterator[str]:
+    url = databases.create(migrated=False)
+    started = time.perf_counter()
+    first = run_import(url, CORPUS)
+    seconds = time.perf_counter() - started
+    print(f"\ncorpus import: {seconds:.1f} s; {first.stdout.strip()}")
+    assert first.returncode == 0, first.stderr
+    assert SUMMARY.search(first.stdout).groups() == ("1489", "0", "0")  # type: ignore[union-attr]
+    second = run_import(url, CORPUS)
+    print(f"second import: {second.stdout.strip()}")
+    assert SUMMARY.search(second.stdout).groups() == ("0", "1489", "0")  # type: ignore[union-attr]
+    yield url
+    databases.drop(url)
+
+
+@pytest.fixture(scope="module")
+async def corpus(corpus_db: str) -> AsyncIterator[httpx.AsyncClient]:
+    engine = make_engine(Settings(database_url=corpus_db))
+    app = create_app(engine=engine)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://eokb.test") as client:
+        yield client
+    await engine.dispose()
+
+
+async def test_totals(corpus: httpx.AsyncClient) -> None:
+    assert (await corpus.get("/v1/orders?limit=1")).json()["meta"]["total"] == 1489
+    assert (await corpus.get("/v1/orders?president=barack-obama&limit=1")).json()["meta"]["total"] == 276
+    assert (await corpus.get("/v1/agencies?limit=1")).json()["meta"]["total"] == 457
+    assert (await corpus.get("/v1/agencies/commerce-department")).status_code == 200
+
+
+async def test_cursor_walk_by_eo_number(corpus: httpx.AsyncClient) -> None:
+    seen: list[int] = []
+    url: str | None = "/v1/orders?sort=eo_number&limit=100"
+    while url:
+        body = (await corpus.get(url)).json()
+        seen += [order["eo_number"] for order in body["data"]]
+        url = body["links"]["next"]
+    assert len(seen) == 1489
+    assert seen == sorted(set(seen))
+    assert (seen[0], seen[-1]) == (12890, 14409)
+
+
+async def test_eo_14409(corpus: httpx.AsyncClient) -> None:
+    order = (await corpus.get("/v1/orders/14409?include=provisions")).json()
+    assert order["title"] == "Promoting Advanced Artificial Intelligence Innovation and Security"
+    assert order["signing_date"] == "2026-06-02"
+    sections = {p["section"] for p in order["provisions"]}
+    assert {"1", "2", "2(a)", "2(d)", "3", "3(b)(ii)", "4", "5"} <= sections
+    two_d = (await corpus.get("/v1/provisions/eo-14409-2-d")).json()
+    assert two_d["text"].startswith("(d) Within 30 days of the date of this order, the Secretary of the Treasury")
+
+
+async def test_every_text_order_has_provisions(corpus: httpx.AsyncClient) -> None:
+    body = (await corpus.get("/v1/provisions?limit=1")).json()
+    assert body["meta"]["total"] > 20000
+    empty = []
+    url: str | None = "/v1/orders?sort=eo_number&limit=1000"
+    while url:
+        page = (await corpus.get(url)).json()
+        empty += [o["eo_number"] for o in page["data"] if o["text_format"] and o["counts"]["provisions"] == 0]
+        url = page["links"]["next"]
+    assert empty == []
