@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.exc import DBAPIError
 
 import migrations
 from app.db import database_url, make_engine
@@ -17,9 +19,11 @@ from app.ingest.pipeline import IngestSummary, ingest
 from app.ingest.sources import dump
 from app.settings import Settings, get_settings
 
-cli = typer.Typer(help="eokb: the reference API for US executive orders.", no_args_is_help=True)
+cli = typer.Typer(
+    help="eokb: the reference API for US executive orders.", no_args_is_help=True, pretty_exceptions_enable=False
+)
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def migrate_to_head(url: str) -> None:
@@ -61,7 +65,7 @@ async def _import(settings: Settings, url: str, folder: Path) -> IngestSummary:
     try:
 
         def report(rejected: RejectedDocument) -> None:
-            err.print(f"[yellow]skipped[/yellow] {rejected.name}: {rejected.reason}", highlight=False, soft_wrap=True)
+            err.print(f"[yellow]skipped[/yellow] {rejected.name}: {rejected.reason}", highlight=False)
 
         with Progress(
             TextColumn("importing"),
@@ -116,4 +120,13 @@ def spec_json(spec: dict[str, object]) -> str:
 
 
 def main() -> None:
-    cli()
+    """Run the command; a bad configuration or an unreachable database is one clear line, not a traceback."""
+    try:
+        cli()
+    except ValidationError as error:
+        err.print(f"[red]bad configuration:[/red] {error.errors()[0]['msg']}", highlight=False)
+        raise SystemExit(1) from None
+    except (OSError, DBAPIError) as error:
+        reason = error.orig if isinstance(error, DBAPIError) else error
+        err.print(f"[red]cannot use the database:[/red] {reason}", highlight=False)
+        raise SystemExit(1) from None

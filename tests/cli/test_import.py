@@ -112,3 +112,17 @@ def test_a_folder_without_documents_is_an_error(empty_db: str, tmp_path: Path) -
     assert result.returncode == 2
     assert "documents.jsonl" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("postgresql://postgres@127.0.0.1:9/nowhere", "cannot use the database"),
+        ("mysql://root@127.0.0.1/eokb", "bad configuration"),
+    ],
+)
+def test_an_unusable_database_is_one_clear_line(url: str, message: str) -> None:
+    result = run_import(url, DUMP)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
