@@ -1,0 +1,339 @@
+"""Provision trees from FR XML and plain text (app.ingest.parse)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from app.ingest.parse import ParsedProvision, ParseError, parse_text, parse_xml
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "parse"
+CORPUS = Path(os.environ.get("EOKB_CORPUS_DIR") or Path(__file__).resolve().parents[2].parent / "shared" / "corpus")
+URL_SAFE_KEY = re.compile(r"[A-Za-z0-9._~-]+")
+
+
+def fixture_text(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def shape(provisions: list[ParsedProvision]) -> list[tuple[str, str | None, str, int, str | None]]:
+    return [(p.key, p.section, p.kind, p.depth, p.parent_key) for p in provisions]
+
+
+def by_key(provisions: list[ParsedProvision]) -> dict[str, ParsedProvision]:
+    return {p.key: p for p in provisions}
+
+
+def assert_well_formed(provisions: list[ParsedProvision]) -> None:
+    """Invariants every parse must keep, whatever the input."""
+    assert provisions
+    keys = [p.key for p in provisions]
+    assert len(keys) == len(set(keys)), "keys must be unique"
+    seen: dict[str, ParsedProvision] = {}
+    siblings: dict[str | None, list[int]] = {}
+    for provision in provisions:
+        assert URL_SAFE_KEY.fullmatch(provision.key), provision.key
+        if provision.parent_key is None:
+            assert provision.depth == 0
+        else:
+            assert provision.parent_key in seen, f"{provision.key} comes before its parent"
+            assert provision.depth == seen[provision.parent_key].depth + 1
+        if provision.section is not None:
+            assert " " not in provision.section
+        siblings.setdefault(provision.parent_key, []).append(provision.ordinal)
+        seen[provision.key] = provision
+    for ordinals in siblings.values():
+        assert ordinals == list(range(1, len(ordinals) + 1))
+
+
+def assert_marker_and_no_child_text(provisions: list[ParsedProvision]) -> None:
+    """A paragraph's text starts with its own marker and holds none of its children's text."""
+    for provision in provisions:
+        if provision.kind == "paragraph":
+            assert provision.text.startswith(f"({provision.section.rsplit('(', 1)[-1]}"), provision
+        for child in provisions:
+            if child.parent_key == provision.key:
+                assert child.text not in provision.text
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# FR XML
+# ---------------------------------------------------------------------------------------------------------------------
+
+
+def test_fr_xml_tree():
+    provisions = parse_xml((FIXTURES / "fr_order.xml").read_bytes())
+    assert_well_formed(provisions)
+    assert_marker_and_no_child_text(provisions)
+    assert shape(provisions) == [
+        ("preamble", None, "preamble", 0, None),
+        ("1", "1", "section", 0, None),
+        ("2", "2", "section", 0, None),
+        ("2-a", "2(a)", "paragraph", 1, "2"),
+        ("2-b", "2(b)", "paragraph", 1, "2"),
+        ("2-b-i", "2(b)(i)", "paragraph", 2, "2-b"),
+        ("2-b-ii", "2(b)(ii)", "paragraph", 2, "2-b"),
+        ("3", "3", "section", 0, None),
+        ("3-a", "3(a)", "paragraph", 1, "3"),
+        ("3-a-1", "3(a)(1)", "paragraph", 2, "3-a"),
+        ("3-a-2", "3(a)(2)", "paragraph", 2, "3-a"),
+        ("3-b", "3(b)", "paragraph", 1, "3"),
+        ("4", "4", "section", 0, None),
+        ("signature", None, "signature", 0, None),
+    ]
+    assert [p.ordinal for p in provisions if p.parent_key is None] == [1, 2, 3, 4, 5, 6]
+
+
+def test_fr_xml_headings_come_from_emphasis():
+    provisions = by_key(parse_xml((FIXTURES / "fr_order.xml").read_bytes()))
+    assert provisions["1"].heading == "Purpose"
+    assert provisions["2"].heading == "Policy"
+    assert provisions["3"].heading == "Inventory"  # "<E>Sec. 3</E>. <E>Inventory.</E>": period outside the run
+    assert provisions["4"].heading == "General Provisions"
+    assert provisions["3-a"].heading == "Survey"
+    assert provisions["2-a"].heading is None
+    assert provisions["3-b"].heading is None  # "Federal Register" is emphasised mid-sentence, not a caption
+
+
+def test_fr_xml_text_is_verbatim_without_markup_artifacts():
+    provisions = parse_xml((FIXTURES / "fr_order.xml").read_bytes())
+    texts = by_key(provisions)
+    assert "Many of them need repair, and this order" in texts["1"].text  # PRTPAGE inside the sentence
+    assert texts["2"].text == "Sec. 2. Policy."  # the inline "(a)" becomes its own paragraph
+    assert texts["2-a"].text.startswith("(a) It is the policy")
+    assert texts["3-a-1"].text == "(1) are older than 100 years; or"  # ST1 marker joined to its TXT
+    assert texts["3-b"].text == "(b) The list shall be published in the Federal Register."
+    assert texts["signature"].text == "THE WHITE HOUSE, March 3, 2031."
+    everything = " ".join(p.text for p in provisions)
+    for artifact in ("EO01MR31", "FR Doc", "Billing code", "Title 3", "Executive Order 99901 of", "Lighthouses"):
+        assert artifact not in everything
+
+
+def test_xml_str_and_bytes_give_the_same_tree():
+    data = (FIXTURES / "fr_order.xml").read_bytes()
+    assert parse_xml(data.decode("utf-8")) == parse_xml(data)
+
+
+@pytest.mark.parametrize(
+    ("xml", "message"),
+    [
+        (b"<PRESDOCU><EXECORD><FP>By the authority</FP></PRESDOCU>", "malformed XML"),
+        (b"", "malformed XML"),
+        (b"<RULE><P>Not an order.</P></RULE>", "no EXECORD"),
+        (b"<PRESDOCU><EXECORD><HD>Title only</HD></EXECORD></PRESDOCU>", "no text"),
+    ],
+)
+def test_xml_that_is_not_an_order_raises(xml: bytes, message: str):
+    with pytest.raises(ParseError, match=message):
+        parse_xml(xml)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Plain text
+# ---------------------------------------------------------------------------------------------------------------------
+
+
+def test_fr_style_text_tree():
+    provisions = parse_text(fixture_text("fr_style.txt"))
+    assert_well_formed(provisions)
+    assert_marker_and_no_child_text(provisions)
+    letters = [f"3({letter})" for letter in "abcdefghijklmnopqrstuv"]
+    expected = ["1", "2", "2(a)", "2(b)", "3", *letters[:3], "3(c)(i)", "3(c)(ii)", *letters[3:]]
+    expected += ["4", "4(a)", "4(a)(i)", "4(a)(i)(A)", "4(a)(i)(A)(1)", "4(a)(i)(A)(2)", "4(a)(i)(B)", "4(a)(ii)"]
+    expected += ["4(b)", "5"]
+    assert [p.section for p in provisions if p.section] == expected
+    assert [p.kind for p in provisions if not p.section] == ["preamble", "signature", "annex"]
+
+
+def test_letter_i_after_h_and_v_after_u_stay_letters():
+    provisions = by_key(parse_text(fixture_text("fr_style.txt")))
+    for key in ("3-i", "3-v"):
+        assert provisions[key].parent_key == "3"
+        assert provisions[key].depth == 1
+    assert provisions["3-c-i"].parent_key == "3-c"  # after "(c) ... means:" the (i) is roman
+
+
+def test_nested_levels_have_depths_and_keys():
+    provisions = by_key(parse_text(fixture_text("fr_style.txt")))
+    deepest = provisions["4-a-i-A-1"]
+    assert (deepest.section, deepest.depth, deepest.parent_key) == ("4(a)(i)(A)(1)", 4, "4-a-i-A")
+    assert provisions["4-a-ii"].parent_key == "4-a"
+    assert provisions["4-b"].parent_key == "4"
+
+
+def test_inline_reference_does_not_split():
+    provisions = by_key(parse_text(fixture_text("fr_style.txt")))
+    assert "consistent with section 3(a) of this order and with the plan" in provisions["2-b"].text
+    assert not any(key.startswith("2-b-") for key in provisions)
+
+
+def test_section_text_and_heading():
+    provisions = by_key(parse_text(fixture_text("fr_style.txt")))
+    assert provisions["1"].heading == "Purpose"
+    assert provisions["1"].text.startswith("Section 1. Purpose. Coastal lighthouses")
+    assert provisions["3"].heading == "Definitions"
+    assert provisions["3"].text == "Sec. 3. Definitions. For purposes of this order:"
+    assert provisions["5"].heading == "General Provisions"
+    assert provisions["annex"].heading == "ANNEX"
+    assert provisions["annex"].text == "ANNEX Cape Example Light Point Sample Light"
+
+
+def test_transcription_style():
+    provisions = parse_text(fixture_text("transcription.txt"))
+    assert_well_formed(provisions)
+    assert_marker_and_no_child_text(provisions)
+    texts = by_key(provisions)
+    assert [p.section for p in provisions if p.section] == [
+        "1", "2", "2(a)", "2(b)", "3", "3(a)", "3(b)", "4", "4(a)", "4(a)(i)", "4(a)(ii)", "4(b)",
+    ]  # fmt: skip
+    assert texts["1"].heading == "Purpose"
+    assert texts["1"].text.startswith("Section 1. Purpose . Our harbors")  # verbatim, stray space kept
+    assert texts["2"].heading == "Protecting Harbors"
+    assert texts["3"].heading == "Implementation"
+    assert texts["signature"].text == "JANE A. EXAMPLE THE WHITE HOUSE, April 1, 2031."
+    assert texts["preamble"].text.endswith("it is hereby ordered:")
+
+
+def test_decimal_sections_and_part_headings():
+    provisions = parse_text(fixture_text("decimal_sections.txt"))
+    assert_well_formed(provisions)
+    texts = by_key(provisions)
+    assert [p.key for p in provisions] == [
+        "preamble", "part-1", "1.1", "1.1-a", "1.1-a-1", "1.1-a-2", "1.1-b", "1.2", "part-2",
+        "2", "2.1", "2.1-a", "2.2", "2.2-a", "3", "signature",
+    ]  # fmt: skip
+    assert texts["1.1-a-1"].section == "1.1(a)(1)"
+    assert texts["part-1"].kind == "text"
+    assert texts["part-1"].heading == "PART 1—REVIEW"
+    assert texts["2.1"].heading == "Guidelines"  # "2.1. Guidelines." printed without "Sec."
+    assert "NOW, THEREFORE" in texts["preamble"].text
+
+
+def test_amending_order_keeps_quoted_sections_with_their_introduction():
+    provisions = parse_text(fixture_text("amending_order.txt"))
+    assert_well_formed(provisions)
+    texts = by_key(provisions)
+    assert [p.section for p in provisions if p.kind == "section"] == ["1", "2", "3"]
+    assert [p.key for p in provisions if p.parent_key == "1"] == ["1-a", "1-b", "1-c"]
+    quoting = texts["1-b"].text
+    assert quoting.startswith("(b) Section 3 is amended to read as follows: “Sec. 3. Reports.")
+    assert "(i) the repairs completed; and “(ii) the repairs still needed.”" in quoting
+    assert "Sec. 5. Termination." in texts["2"].text  # quoted without quote marks, after "to read as follows:"
+    assert texts["3"].heading == "General Provisions"
+
+
+def test_order_without_sections_is_one_text_unit():
+    provisions = parse_text(fixture_text("no_sections.txt"))
+    assert_well_formed(provisions)
+    assert shape(provisions) == [("text", None, "text", 0, None), ("signature", None, "signature", 0, None)]
+    assert provisions[0].text.endswith("Executive Order 99701 of May 5, 2029, is revoked.")
+
+
+def test_order_without_sections_after_an_enacting_clause():
+    text = (
+        "By the authority vested in me as President, it is hereby ordered:\n"
+        "The Lighthouse Advisory Board is abolished.\n"
+        "(a) Its records go to the National Archives.\n"
+        "THE WHITE HOUSE,\nJuly 1, 2031.\n"
+    )
+    assert shape(parse_text(text)) == [
+        ("preamble", None, "preamble", 0, None),
+        ("text", None, "text", 0, None),
+        ("text-a", "(a)", "paragraph", 1, "text"),
+        ("signature", None, "signature", 0, None),
+    ]
+
+
+def test_roman_or_letter_decided_by_what_follows():
+    text = (
+        "Sec. 1. Duties.\n(a) The Board shall meet.\n(h) The Board shall also report.\n"
+        "(i) first item.\n(ii) second item.\n(i) The Board shall keep minutes.\n(j) The Board may hire staff.\n"
+    )
+    assert [(p.section, p.parent_key) for p in parse_text(text)] == [
+        ("1", None),
+        ("1(a)", "1"),
+        ("1(h)", "1"),
+        ("1(h)(i)", "1-h"),
+        ("1(h)(ii)", "1-h"),
+        ("1(i)", "1"),
+        ("1(j)", "1"),
+    ]
+
+
+def test_compound_marker_opens_two_levels():
+    text = "Sec. 1. Membership.\n(a)(i) The Secretary of State.\n(ii) The Secretary of Defense.\n(b) Staff.\n"
+    provisions = parse_text(text)
+    assert shape(provisions)[1:] == [
+        ("1-a", "1(a)", "paragraph", 1, "1"),
+        ("1-a-i", "1(a)(i)", "paragraph", 2, "1-a"),
+        ("1-a-ii", "1(a)(ii)", "paragraph", 2, "1-a"),
+        ("1-b", "1(b)", "paragraph", 1, "1"),
+    ]
+    assert provisions[1].text == "(a)"
+
+
+def test_line_broken_after_a_reference_word_is_not_a_paragraph():
+    text = "Sec. 1. Exceptions.\n(a) Agencies shall comply.\n(b) Subsection\n(a) of this section does not apply here.\n"
+    provisions = parse_text(text)
+    assert [p.key for p in provisions] == ["1", "1-a", "1-b"]
+    assert provisions[-1].text == "(b) Subsection (a) of this section does not apply here."
+
+
+def test_repeated_label_gets_a_suffixed_key():
+    text = "Sec. 1. First.\nSec. 2. Second.\nSec. 2. Second again.\nSec. 3. Third.\n"
+    provisions = parse_text(text)
+    assert [(p.key, p.section) for p in provisions] == [("1", "1"), ("2", "2"), ("2_2", "2"), ("3", "3")]
+
+
+def test_parsing_is_deterministic():
+    text = fixture_text("fr_style.txt")
+    assert parse_text(text) == parse_text(text)
+    assert parse_text(text.replace("\n", "\r\n")) == parse_text(text)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t\n"])
+def test_empty_text_raises(text: str):
+    with pytest.raises(ParseError, match="empty"):
+        parse_text(text)
+
+
+def test_non_string_input_raises():
+    with pytest.raises(ParseError):
+        parse_text(b"Sec. 1. Bytes are not text.")  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Whole corpus
+# ---------------------------------------------------------------------------------------------------------------------
+
+EO_14409_LABELS = [
+    "1", "2", "2(a)", "2(b)", "2(c)", "2(c)(i)", "2(c)(ii)", "2(c)(iii)", "2(d)", "2(e)", "2(f)",
+    "3", "3(a)", "3(b)", "3(b)(i)", "3(b)(ii)", "3(b)(iii)", "3(c)", "4",
+    "5", "5(a)", "5(a)(i)", "5(a)(ii)", "5(b)", "5(c)", "5(d)",
+]  # fmt: skip
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not available at ../shared/corpus")
+def test_whole_corpus_parses():
+    parsed = 0
+    for line in (CORPUS / "documents.jsonl").read_text(encoding="utf-8").splitlines():
+        document = json.loads(line)
+        files = document["corpus"]
+        if files["xml"]:
+            provisions = parse_xml((CORPUS / files["xml"]).read_bytes())
+        elif files["text"]:
+            provisions = parse_text((CORPUS / files["text"]).read_text(encoding="utf-8"))
+        else:
+            continue
+        assert_well_formed(provisions)
+        parsed += 1
+        if document["executive_order_number"] == 14409:
+            assert [p.section for p in provisions if p.section] == EO_14409_LABELS
+            assert provisions[0].kind == "preamble"
+            assert provisions[-1].kind == "signature"
+    assert parsed > 0
