@@ -21,6 +21,8 @@ def _split_commas(value: object) -> object:
     if not all(isinstance(item, str) for item in values):
         return value
     items = [part.strip() for item in values for part in item.split(",") if part.strip()]
+    if not items:
+        raise ValueError("is empty: give at least one value, or leave the parameter out")
     if len(items) > MAX_LIST_ITEMS:
         raise ValueError(f"at most {MAX_LIST_ITEMS} values")
     return items
@@ -103,7 +105,9 @@ class ProvisionListQuery(OrderScope, PageQuery):
 
 
 class AgencyListQuery(PageQuery):
-    q: str | None = Field(None, min_length=1, max_length=200, description="Words in the name or short name.")
+    q: str | None = Field(
+        None, min_length=1, max_length=200, pattern=r"^[^\x00]*$", description="Words in the name or short name."
+    )
 
 
 class ObligationFilters(StrictQuery):

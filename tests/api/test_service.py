@@ -38,3 +38,34 @@ async def test_writes_are_refused(client: httpx.AsyncClient) -> None:
     response = await client.post("/v1/orders", json={})
     assert response.status_code == 405
     assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/v1/agencies?q=%00", "q"),
+        ("/v1/agencies/%00", "slug"),
+        ("/v1/provisions/%00", "provision_id"),
+        ("/v1/orders?president=%00", "president"),
+        ("/v1/orders?cursor=%00", "cursor"),
+        ("/v1/orders?president=", "president"),
+        ("/v1/orders?eo_number=,,,", "eo_number"),
+        ("/v1/obligations?modal=", "modal"),
+        ("/v1/orders/15001?include=", "include"),
+        ("/v1/orders?eo_number=" + ",".join(str(n) for n in range(1, 200)), "eo_number"),
+        ("/v1/orders/99999999999999999999", "eo_number"),
+        ("/v1/orders?limit=99999999999999999999999", "limit"),
+    ],
+)
+async def test_hostile_values_are_refused_by_name(client: httpx.AsyncClient, url: str, parameter: str) -> None:
+    response = await client.get(url)
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["parameter"] == parameter
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/v1/agencies?q=';drop table orders;--", "/v1/agencies?q=%E2%80%AEabc", "/v1/orders?signed_from=0001-01-01"],
+)
+async def test_odd_but_valid_values_are_answered(client: httpx.AsyncClient, url: str) -> None:
+    assert (await client.get(url)).status_code == 200

@@ -25,7 +25,7 @@ async def list_agencies(
 
 @router.get("/{slug}", operation_id="getAgency", summary="Get one agency")
 async def get_agency(
-    slug: Annotated[str, Path(max_length=200, examples=["commerce-department"])],
+    slug: Annotated[str, Path(pattern=r"^[a-z0-9-]{1,200}$", examples=["commerce-department"])],
     conn: Conn,
     _: Annotated[StrictQuery, query_of(StrictQuery)],
 ) -> Agency:

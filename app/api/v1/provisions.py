@@ -25,7 +25,9 @@ async def list_provisions(
 
 @router.get("/{provision_id}", operation_id="getProvision", summary="Get one provision")
 async def get_provision(
-    provision_id: Annotated[str, Path(max_length=200, description="e.g. eo-14409-2-d", examples=["eo-14409-2-d"])],
+    provision_id: Annotated[
+        str, Path(pattern=r"^[A-Za-z0-9._~-]{1,200}$", description="e.g. eo-14409-2-d", examples=["eo-14409-2-d"])
+    ],
     conn: Conn,
     _: Annotated[StrictQuery, query_of(StrictQuery)],
 ) -> Provision:
