@@ -72,6 +72,14 @@ def databases(postgres_server: str) -> Databases:
     return Databases(postgres_server)
 
 
+@pytest.fixture
+def empty_db(databases: Databases) -> Iterator[str]:
+    """A database with no schema at all, dropped after the test."""
+    url = databases.create(migrated=False)
+    yield url
+    databases.drop(url)
+
+
 @pytest.fixture(scope="module")
 def fixture_db(databases: Databases) -> Iterator[str]:
     """A migrated database holding the fixture dump (tests/fixtures/dump)."""

@@ -1,7 +1,6 @@
 """Alembic: up from empty, no drift from the models, all the way down and up again."""
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,16 +11,8 @@ from sqlalchemy import text
 
 from app.db import make_engine
 from app.settings import Settings
-from tests.conftest import Databases
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def empty_db(databases: Databases) -> Iterator[str]:
-    url = databases.create(migrated=False)
-    yield url
-    databases.drop(url)
 
 
 def alembic_config(url: str) -> Config:

@@ -3,6 +3,8 @@
 import httpx
 import pytest
 
+from tests.paging import walk
+
 
 async def test_list_sorted_by_slug(client: httpx.AsyncClient) -> None:
     body = (await client.get("/v1/agencies")).json()
@@ -41,12 +43,7 @@ async def test_name_search(client: httpx.AsyncClient, q: str, slugs: list[str]) 
 
 
 async def test_cursor_walk(client: httpx.AsyncClient) -> None:
-    walked: list[str] = []
-    url: str | None = "/v1/agencies?limit=2"
-    while url:
-        body = (await client.get(url)).json()
-        walked += [a["slug"] for a in body["data"]]
-        url = body["links"]["next"]
+    walked = [a["slug"] for a in await walk(client, "/v1/agencies?limit=2")]
     assert len(walked) == 5 and walked == sorted(walked)
 
 

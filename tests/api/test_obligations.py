@@ -9,6 +9,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.models import Agency, Obligation, ObligationActor, Order
+from tests.paging import walk
 
 
 def row(**values: object) -> dict[str, object]:
@@ -153,12 +154,7 @@ async def test_agency_counts_obligations(client: httpx.AsyncClient) -> None:
 
 
 async def test_cursor_walk(client: httpx.AsyncClient) -> None:
-    walked: list[str] = []
-    url: str | None = "/v1/obligations?limit=1"
-    while url:
-        body = (await client.get(url)).json()
-        walked += [o["id"] for o in body["data"]]
-        url = body["links"]["next"]
+    walked = [o["id"] for o in await walk(client, "/v1/obligations?limit=1")]
     assert walked == await ids(client, "limit=100")
 
 

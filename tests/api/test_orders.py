@@ -3,6 +3,8 @@
 import httpx
 import pytest
 
+from tests.paging import walk
+
 ALL = {15001, 15002, 15003, 15004}
 
 
@@ -51,14 +53,7 @@ async def test_filters_and_sorts(client: httpx.AsyncClient, query: str, expected
 @pytest.mark.parametrize("sort", ["signing_date", "-signing_date", "eo_number", "-eo_number"])
 async def test_cursor_walk_returns_every_order_once_in_order(client: httpx.AsyncClient, sort: str) -> None:
     full = await numbers(client, f"sort={sort}&limit=100")
-    seen: list[int] = []
-    url: str | None = f"/v1/orders?sort={sort}&limit=1"
-    while url:
-        body = (await client.get(url)).json()
-        assert body["meta"]["total"] == 4
-        seen += [order["eo_number"] for order in body["data"]]
-        url = body["links"]["next"]
-        assert (url is None) == (body["meta"]["next_cursor"] is None)
+    seen = [order["eo_number"] for order in await walk(client, f"/v1/orders?sort={sort}&limit=1")]
     assert seen == full
     assert set(seen) == ALL
 
@@ -123,12 +118,7 @@ async def test_order_provisions_tree_in_text_order(client: httpx.AsyncClient) ->
 
 
 async def test_order_provisions_paginate(client: httpx.AsyncClient) -> None:
-    ids: list[str] = []
-    url: str | None = "/v1/orders/15001/provisions?limit=5"
-    while url:
-        body = (await client.get(url)).json()
-        ids += [p["id"] for p in body["data"]]
-        url = body["links"]["next"]
+    ids = [p["id"] for p in await walk(client, "/v1/orders/15001/provisions?limit=5")]
     whole = (await client.get("/v1/orders/15001/provisions?limit=1000")).json()
     assert ids == [p["id"] for p in whole["data"]]
 

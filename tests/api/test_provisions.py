@@ -3,6 +3,8 @@
 import httpx
 import pytest
 
+from tests.paging import walk
+
 
 async def test_list_in_text_order(client: httpx.AsyncClient) -> None:
     body = (await client.get("/v1/provisions?limit=1000")).json()
@@ -31,12 +33,7 @@ async def test_filters(client: httpx.AsyncClient, query: str, orders: set[int]) 
 
 async def test_cursor_walk(client: httpx.AsyncClient) -> None:
     whole = [p["id"] for p in (await client.get("/v1/provisions?limit=1000")).json()["data"]]
-    walked: list[str] = []
-    url: str | None = "/v1/provisions?limit=7"
-    while url:
-        body = (await client.get(url)).json()
-        walked += [p["id"] for p in body["data"]]
-        url = body["links"]["next"]
+    walked = [p["id"] for p in await walk(client, "/v1/provisions?limit=7")]
     assert walked == whole
 
 

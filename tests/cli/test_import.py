@@ -5,7 +5,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from sqlalchemy import select, text
 from app.db import make_engine
 from app.models import Order, OrderRelation, Provision
 from app.settings import Settings
-from tests.conftest import DUMP, Databases
+from tests.conftest import DUMP
 
 EOKB = str(Path(sys.executable).parent / "eokb")
 
@@ -39,13 +38,6 @@ def snapshot(url: str) -> dict[str, Any]:
         return {"orders": sorted(orders), "provisions": sorted(provisions), "relations": sorted(relations)}
 
     return asyncio.run(read())
-
-
-@pytest.fixture
-def empty_db(databases: Databases) -> Iterator[str]:
-    url = databases.create(migrated=False)
-    yield url
-    databases.drop(url)
 
 
 def test_import_names_bad_documents_and_loads_the_rest(empty_db: str) -> None:

@@ -12,6 +12,7 @@ from app.main import create_app
 from app.settings import Settings
 from tests.cli.test_import import run_import
 from tests.conftest import CORPUS, Databases
+from tests.paging import walk
 
 pytestmark = [
     pytest.mark.corpus,
@@ -53,12 +54,7 @@ async def test_totals(corpus: httpx.AsyncClient) -> None:
 
 
 async def test_cursor_walk_by_eo_number(corpus: httpx.AsyncClient) -> None:
-    seen: list[int] = []
-    url: str | None = "/v1/orders?sort=eo_number&limit=100"
-    while url:
-        body = (await corpus.get(url)).json()
-        seen += [order["eo_number"] for order in body["data"]]
-        url = body["links"]["next"]
+    seen = [order["eo_number"] for order in await walk(corpus, "/v1/orders?sort=eo_number&limit=100")]
     assert len(seen) == 1489
     assert seen == sorted(set(seen))
     assert (seen[0], seen[-1]) == (12890, 14409)
@@ -77,10 +73,5 @@ async def test_eo_14409(corpus: httpx.AsyncClient) -> None:
 async def test_every_text_order_has_provisions(corpus: httpx.AsyncClient) -> None:
     body = (await corpus.get("/v1/provisions?limit=1")).json()
     assert body["meta"]["total"] > 20000
-    empty = []
-    url: str | None = "/v1/orders?sort=eo_number&limit=1000"
-    while url:
-        page = (await corpus.get(url)).json()
-        empty += [o["eo_number"] for o in page["data"] if o["text_format"] and o["counts"]["provisions"] == 0]
-        url = page["links"]["next"]
-    assert empty == []
+    orders = await walk(corpus, "/v1/orders?sort=eo_number&limit=1000")
+    assert [o["eo_number"] for o in orders if o["text_format"] and o["counts"]["provisions"] == 0] == []
