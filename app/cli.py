@@ -1,22 +1,25 @@
-"""The `eokb` command: migrate, import, serve, openapi."""
+"""The `eokb` command: migrate, import, serve, eval, openapi."""
 
 import asyncio
 import json
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 from sqlalchemy.exc import DBAPIError
 
 import migrations
 from app.db import database_url, make_engine
+from app.evaluation import OrderScore, score_order
 from app.ingest.document import RejectedDocument
 from app.ingest.pipeline import IngestSummary, ingest
 from app.ingest.sources import dump
+from app.queries.obligations import stored_obligations
 from app.settings import Settings, get_settings
 
 cli = typer.Typer(
@@ -101,6 +104,69 @@ def serve(
     os.environ["EOKB_DATABASE_URL"] = url  # workers use the same server, embedded or not
     get_settings.cache_clear()
     uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers, proxy_headers=True)
+
+
+@cli.command("eval")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="A folder of gold files EO_<number>.json (../shared/gold format).")],
+) -> None:
+    """Score the obligations the database holds against hand-labelled gold (rules of SCORING.md)."""
+    files = sorted(gold_dir.glob("EO_*.json"))
+    if not files:
+        err.print(f"[red]no gold files (EO_*.json) in {gold_dir}[/red]")
+        raise typer.Exit(2)
+    golds = {int(data["executive_order_number"]): data for data in (json.loads(f.read_text()) for f in files)}
+    settings = get_settings()
+    scores = asyncio.run(_score(settings, database_url(settings), golds))
+    _print_scores(scores)
+
+
+async def _score(settings: Settings, url: str, golds: dict[int, dict[str, Any]]) -> list[OrderScore]:
+    engine = make_engine(settings, url)
+    try:
+        async with engine.connect() as conn:
+            scores = []
+            for eo_number, gold in golds.items():
+                extracted = [row.model_dump(mode="json") for row in await stored_obligations(conn, eo_number)]
+                scores.append(score_order(eo_number, gold["obligations"], extracted))
+            return scores
+    finally:
+        await engine.dispose()
+
+
+def _print_scores(scores: list[OrderScore]) -> None:
+    table = Table("EO", "extracted", "gold", "matched", "precision", "recall", "F1", "deadlines", "actors")
+    total = OrderScore(0)
+    for score in scores:
+        total.add(score)
+        table.add_row(str(score.eo_number), *_figures(score))
+    table.add_row("all", *_figures(total), style="bold")
+    out.print(table)
+    for score in scores:
+        for miss in score.misses:
+            where = f"EO {score.eo_number} missed {miss['section']} {miss['modal']} {miss['actors']}"
+            out.print(f"{where}: {miss['quote'][:120]}")
+        for extra in score.extras:
+            out.print(f"EO {score.eo_number} extra {extra['section']} {extra['modal']}: {extra['text'][:120]}")
+        for gold, got in score.wrong_deadlines:
+            where = f"EO {score.eo_number} deadline {gold['section']}"
+            out.print(f"{where}: gold {gold['deadline']}, got {got['deadline']}")
+        for gold, got in score.wrong_actors:
+            names = [actor["name"] for actor in got["actors"]]
+            out.print(f"EO {score.eo_number} actors {gold['section']}: gold {gold['actors']}, got {names}")
+
+
+def _figures(score: OrderScore) -> list[str]:
+    return [
+        str(score.extracted),
+        str(score.gold),
+        str(score.matched),
+        f"{score.precision:.3f}",
+        f"{score.recall:.3f}",
+        f"{score.f1:.3f}",
+        f"{score.deadline_accuracy:.3f}",
+        f"{score.actor_accuracy:.3f}",
+    ]
 
 
 @cli.command()

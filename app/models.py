@@ -173,5 +173,7 @@ class ObligationActor(Base):
 
     obligation_id: Mapped[str] = mapped_column(ForeignKey("obligations.id", ondelete="CASCADE"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text, comment="canonical full name")
+    as_written: Mapped[str] = mapped_column(Text, comment="the name as the order writes it")
+    acting_through: Mapped[str | None] = mapped_column(Text, comment="X, through Y: the office X acts through")
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="SET NULL"), index=True)

@@ -2,11 +2,14 @@
 
 import hashlib
 from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 from typing import Any
 
 import orjson
 
+from app.ingest.agencies import AgencyIndex
 from app.ingest.document import SourceDocument
+from app.ingest.obligations import ExtractedObligation, extract_obligations
 from app.ingest.parse import ParsedProvision, parse_text, parse_xml
 from app.ingest.relations import Relation, relations_from_notes
 
@@ -31,12 +34,39 @@ class AgencyRef:
     name: str
 
 
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    position: int
+    name: str
+    as_written: str
+    acting_through: str | None
+    agency_slug: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ObligationRow:
+    id: str
+    provision_id: str
+    ordinal: int
+    modal: str
+    action: str
+    text: str
+    deadline_kind: str | None
+    deadline_days: int | None
+    due_date: date | None
+    recurrence: str | None
+    deadline_event: str | None
+    actors: tuple[ActorRow, ...]
+
+
 @dataclass(frozen=True)
 class OrderGraph:
     order: dict[str, Any]
     president: dict[str, str]
     provisions: list[ProvisionRow]
+    obligations: list[ObligationRow]
     agencies: list[AgencyRef]
+    mentioned_agencies: list[str]  # slugs of agencies the text directs that the FR metadata does not list
     relations: list[Relation]
     content_hash: str = field(default="")
 
@@ -50,8 +80,8 @@ def provision_id(eo_number: int, key: str) -> str:
     return f"eo-{eo_number}-{key}"
 
 
-def build_order(source: SourceDocument) -> OrderGraph:
-    """Parse the body (FR XML first, else text) and gather metadata, agencies and relations.
+def build_order(source: SourceDocument, agency_index: AgencyIndex) -> OrderGraph:
+    """Parse the body (FR XML first, else text), extract its obligations and gather agencies and relations.
 
     Raises parse.ParseError when the body is present but is not an order's text.
     """
@@ -84,11 +114,16 @@ def build_order(source: SourceDocument) -> OrderGraph:
         for ref in document.agencies
         if ref.id is not None and ref.slug
     }
+    obligations = _obligation_rows(eo_number, extract_obligations(parsed, document.signing_date), agency_index)
+    listed = {agency.slug for agency in agencies.values()}
+    directed = (actor.agency_slug for obligation in obligations for actor in obligation.actors)
     graph = OrderGraph(
         order=order,
         president={"slug": document.president.identifier, "name": document.president.name},
         provisions=_provision_rows(eo_number, parsed),
+        obligations=obligations,
         agencies=sorted(agencies.values(), key=lambda agency: agency.id),
+        mentioned_agencies=sorted({slug for slug in directed if slug and slug not in listed}),
         relations=relations_from_notes(document.notes, eo_number),
     )
     return replace(graph, content_hash=_content_hash(graph))
@@ -111,12 +146,45 @@ def _provision_rows(eo_number: int, parsed: list[ParsedProvision]) -> list[Provi
     ]
 
 
+def _obligation_rows(
+    eo_number: int, extracted: list[ExtractedObligation], agency_index: AgencyIndex
+) -> list[ObligationRow]:
+    rows = []
+    ordinals: dict[str, int] = {}
+    for obligation in extracted:
+        provision = provision_id(eo_number, obligation.provision_key)
+        ordinals[provision] = ordinal = ordinals.get(provision, 0) + 1
+        deadline = obligation.deadline
+        rows.append(
+            ObligationRow(
+                id=f"{provision}-{ordinal}",
+                provision_id=provision,
+                ordinal=ordinal,
+                modal=obligation.modal,
+                action=obligation.action,
+                text=obligation.text,
+                deadline_kind=deadline.kind if deadline else None,
+                deadline_days=deadline.days if deadline else None,
+                due_date=deadline.due_date if deadline else None,
+                recurrence=deadline.recurrence if deadline else None,
+                deadline_event=deadline.event if deadline else None,
+                actors=tuple(
+                    ActorRow(position, actor.name, actor.as_written, actor.through, agency_index.slug_for(actor.name))
+                    for position, actor in enumerate(obligation.actors, start=1)
+                ),
+            )
+        )
+    return rows
+
+
 def _content_hash(graph: OrderGraph) -> str:
     """A digest of everything loaded for the order, so an unchanged order is recognised and left alone."""
     payload = {
         "order": graph.order,
         "president": graph.president,
         "provisions": [asdict(row) for row in graph.provisions],
+        "obligations": [asdict(row) for row in graph.obligations],
+        "mentioned_agencies": graph.mentioned_agencies,
         "agencies": [asdict(agency) for agency in graph.agencies],
         "relations": [asdict(relation) for relation in graph.relations],
     }

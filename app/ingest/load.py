@@ -9,7 +9,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.ingest.graph import OrderGraph
-from app.models import Agency, Order, OrderAgency, OrderRelation, President, Provision
+from app.models import Agency, Obligation, ObligationActor, Order, OrderAgency, OrderRelation, President, Provision
 
 # An order is revoked when revoked or superseded in whole, amended when changed or revoked in part,
 # whether its own notes say so or another order's notes do.
@@ -75,6 +75,21 @@ async def load_agencies(conn: AsyncConnection, agencies: Iterable[dict[str, Any]
     return len(rows)
 
 
+async def _agency_ids(conn: AsyncConnection, graph: OrderGraph) -> dict[str, int]:
+    """Agency ids for the slugs the order's actors map to."""
+    slugs = {a.agency_slug for row in graph.obligations for a in row.actors if a.agency_slug}
+    if not slugs:
+        return {}
+    rows = await conn.execute(select(Agency.slug, Agency.id).where(Agency.slug.in_(sorted(slugs))))
+    return {slug: agency_id for slug, agency_id in rows}
+
+
+async def stored_agencies(conn: AsyncConnection) -> list[dict[str, Any]]:
+    """The agency list as stored, in the FR shape the agency index is built from."""
+    rows = await conn.execute(select(Agency.id, Agency.slug, Agency.name, Agency.short_name, Agency.parent_id))
+    return [dict(row._mapping) for row in rows]
+
+
 async def known_hashes(conn: AsyncConnection) -> dict[int, str]:
     result = await conn.execute(select(Order.eo_number, Order.content_hash))
     return {eo_number: content_hash for eo_number, content_hash in result}
@@ -110,10 +125,35 @@ async def load_order(conn: AsyncConnection, graph: OrderGraph) -> None:
             .values([asdict(agency) for agency in graph.agencies])
             .on_conflict_do_nothing(index_elements=[Agency.id])
         )
+    agency_ids = await _agency_ids(conn, graph)
+    links = [{"agency_id": agency.id, "source": "fr_metadata"} for agency in graph.agencies]
+    links += [
+        {"agency_id": agency_ids[slug], "source": "text"} for slug in graph.mentioned_agencies if slug in agency_ids
+    ]
+    if links:
+        await conn.execute(insert(OrderAgency), [{**link, "order_id": order_id} for link in links])
+    if graph.obligations:
         await conn.execute(
-            insert(OrderAgency),
-            [{"order_id": order_id, "agency_id": agency.id, "source": "fr_metadata"} for agency in graph.agencies],
+            insert(Obligation),
+            [
+                {**{k: v for k, v in asdict(row).items() if k != "actors"}, "order_id": order_id}
+                for row in graph.obligations
+            ],
         )
+        actors = [
+            {
+                "obligation_id": row.id,
+                "position": actor.position,
+                "name": actor.name,
+                "as_written": actor.as_written,
+                "acting_through": actor.acting_through,
+                "agency_id": agency_ids.get(actor.agency_slug or ""),
+            }
+            for row in graph.obligations
+            for actor in row.actors
+        ]
+        if actors:
+            await conn.execute(insert(ObligationActor), actors)
     if graph.relations:
         await conn.execute(
             insert(OrderRelation),

@@ -8,9 +8,10 @@ from typing import Any, Literal
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.ingest.agencies import AgencyIndex
 from app.ingest.document import RejectedDocument, SourceDocument
 from app.ingest.graph import build_order
-from app.ingest.load import known_hashes, load_agencies, load_order
+from app.ingest.load import known_hashes, load_agencies, load_order, stored_agencies
 from app.ingest.parse import ParseError
 
 
@@ -45,9 +46,10 @@ async def ingest(
     async with engine.begin() as conn:
         summary.agencies = await load_agencies(conn, agencies)
         hashes = await known_hashes(conn)
+        agency_index = AgencyIndex.from_fr_agencies(await stored_agencies(conn))
 
     for item in documents:
-        outcome = await _ingest_one(engine, item, hashes)
+        outcome = await _ingest_one(engine, item, hashes, agency_index)
         if isinstance(outcome, RejectedDocument):
             summary.skipped.append(outcome)
             on_rejected(outcome)
@@ -61,13 +63,13 @@ async def ingest(
 
 
 async def _ingest_one(
-    engine: AsyncEngine, item: SourceDocument | RejectedDocument, hashes: dict[int, str]
+    engine: AsyncEngine, item: SourceDocument | RejectedDocument, hashes: dict[int, str], agency_index: AgencyIndex
 ) -> Literal["loaded", "unchanged"] | RejectedDocument:
     if isinstance(item, RejectedDocument):
         return item
     name = f"{item.document.label} ({item.document.document_number or 'no document number'})"
     try:
-        graph = build_order(item)
+        graph = build_order(item, agency_index)
     except ParseError as error:
         return RejectedDocument(name=name, reason=f"unreadable text: {error}")
     if hashes.get(graph.eo_number) == graph.content_hash:

@@ -7,9 +7,10 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.models import Agency, Obligation, ObligationActor, Order, Provision
-from app.queries import orders
+from app.queries import agencies, orders
 from app.queries.filters import agency_ids_under, require_known_agencies
 from app.queries.pagination import Page, Sort, paginate
+from app.schemas.obligations import Obligation as ObligationSchema
 from app.schemas.params import ObligationFilters, ObligationListQuery, PageQuery
 
 TEXT_ORDER = Sort("text_order", (Order.eo_number, Provision.position, Obligation.ordinal))
@@ -21,7 +22,16 @@ def _actors() -> ColumnElement[Any]:
             func.coalesce(
                 func.jsonb_agg(
                     aggregate_order_by(
-                        func.jsonb_build_object("name", ObligationActor.name, "agency_slug", Agency.slug),
+                        func.jsonb_build_object(
+                            "name",
+                            ObligationActor.name,
+                            "agency_slug",
+                            Agency.slug,
+                            "as_written",
+                            ObligationActor.as_written,
+                            "acting_through",
+                            ObligationActor.acting_through,
+                        ),
                         ObligationActor.position,
                     )
                 ),
@@ -96,6 +106,12 @@ async def list_obligations(conn: AsyncConnection, query: ObligationListQuery) ->
     )
 
 
+async def list_agency_obligations(conn: AsyncConnection, slug: str, query: PageQuery) -> Page:
+    """Obligations whose actors are the agency or an agency below it."""
+    await agencies.get_agency(conn, slug)
+    return await list_obligations(conn, ObligationListQuery(agency=[slug], limit=query.limit, cursor=query.cursor))
+
+
 async def list_order_obligations(conn: AsyncConnection, eo_number: int, query: PageQuery) -> Page:
     order_id = await orders.order_id(conn, eo_number)
     where = [Obligation.order_id == order_id]
@@ -107,3 +123,9 @@ async def list_order_obligations(conn: AsyncConnection, eo_number: int, query: P
 async def all_order_obligations(conn: AsyncConnection, order_id: int) -> list[Any]:
     query = obligation_records().where(Obligation.order_id == order_id).order_by(*TEXT_ORDER.order_by())
     return list((await conn.execute(query)).mappings().all())
+
+
+async def stored_obligations(conn: AsyncConnection, eo_number: int) -> list[ObligationSchema]:
+    """Every obligation of one order in its public shape, as the API serves it."""
+    order_id = await orders.order_id(conn, eo_number)
+    return [ObligationSchema.from_row(row) for row in await all_order_obligations(conn, order_id)]

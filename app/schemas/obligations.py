@@ -34,8 +34,15 @@ class Deadline(BaseModel):
 
 
 class Actor(BaseModel):
-    name: str = Field(examples=["Secretary of the Treasury"])
-    agency_slug: str | None = Field(examples=["treasury-department"])
+    name: str = Field(description="Canonical full name, short forms expanded.", examples=["Secretary of the Treasury"])
+    agency_slug: str | None = Field(
+        description="The FR agency the actor is or heads.", examples=["treasury-department"]
+    )
+    as_written: str = Field(description="The name as the order writes it.", examples=["the Secretary of the Treasury"])
+    acting_through: str | None = Field(
+        description='For "X, through Y": Y, the office X acts through.',
+        examples=["Director of the Cybersecurity and Infrastructure Security Agency"],
+    )
 
 
 class Obligation(BaseModel):

@@ -1,92 +1,12 @@
-"""/v1/obligations and /v1/orders/{n}/obligations, over obligations written straight into the fixture database."""
-
-from collections.abc import AsyncIterator
-from datetime import date
+"""/v1/obligations, /v1/orders/{n}/obligations and /v1/agencies/{slug}/obligations over what the fixture
+import extracted from the fixture texts."""
 
 import httpx
 import pytest
-from sqlalchemy import delete, insert, select
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.models import Agency, Obligation, ObligationActor, Order
 from tests.paging import walk
 
-
-def row(**values: object) -> dict[str, object]:
-    deadline = {"deadline_kind": None, "deadline_days": None, "due_date": None, "recurrence": None}
-    return {**deadline, "deadline_event": None, **values}
-
-
-@pytest.fixture(scope="module", autouse=True)
-async def obligations(engine: AsyncEngine) -> AsyncIterator[None]:
-    async with engine.begin() as conn:
-        orders = dict((await conn.execute(select(Order.eo_number, Order.id))).all())
-        agencies = dict((await conn.execute(select(Agency.slug, Agency.id))).all())
-        await conn.execute(
-            insert(Obligation),
-            [
-                row(
-                    id="eo-15001-2-1",
-                    order_id=orders[15001],
-                    provision_id="eo-15001-2",
-                    ordinal=1,
-                    modal="shall",
-                    action="publish a data quality framework",
-                    text="the Secretary of Commerce ... shall publish a data quality framework.",
-                    deadline_kind="days_after_signing",
-                    deadline_days=90,
-                    due_date=date(2030, 4, 5),
-                ),
-                row(
-                    id="eo-15002-2-b-1",
-                    order_id=orders[15002],
-                    provision_id="eo-15002-2-b",
-                    ordinal=1,
-                    modal="shall",
-                    action="issue guidance on retention",
-                    text="The Attorney General shall issue guidance on retention.",
-                ),
-                row(
-                    id="eo-15003-2-a-1",
-                    order_id=orders[15003],
-                    provision_id="eo-15003-2-a",
-                    ordinal=1,
-                    modal="shall",
-                    action="report on outstanding deadlines",
-                    text="the Secretary of the Treasury shall report on outstanding deadlines.",
-                    deadline_kind="days_after_signing",
-                    deadline_days=30,
-                    due_date=date(2030, 7, 9),
-                ),
-            ],
-        )
-        await conn.execute(
-            insert(ObligationActor),
-            [
-                {
-                    "obligation_id": "eo-15001-2-1",
-                    "position": 1,
-                    "name": "Secretary of Commerce",
-                    "agency_id": agencies["national-institute-of-standards-and-technology"],
-                },
-                {
-                    "obligation_id": "eo-15002-2-b-1",
-                    "position": 1,
-                    "name": "Attorney General",
-                    "agency_id": agencies["justice-department"],
-                },
-                {
-                    "obligation_id": "eo-15003-2-a-1",
-                    "position": 1,
-                    "name": "Secretary of the Treasury",
-                    "agency_id": None,
-                },
-                {"obligation_id": "eo-15003-2-a-1", "position": 2, "name": "Treasury Liaison", "agency_id": None},
-            ],
-        )
-    yield
-    async with engine.begin() as conn:
-        await conn.execute(delete(Obligation))
+ALL = ["eo-15001-2-a-1", "eo-15002-2-a-1", "eo-15002-2-b-1", "eo-15003-2-a-1", "eo-15003-2-c-1", "eo-15003-2-d-1"]
 
 
 async def ids(client: httpx.AsyncClient, query: str) -> list[str]:
@@ -95,19 +15,28 @@ async def ids(client: httpx.AsyncClient, query: str) -> list[str]:
     return [o["id"] for o in response.json()["data"]]
 
 
+async def test_every_fixture_directive_is_extracted_in_text_order(client: httpx.AsyncClient) -> None:
+    assert await ids(client, "limit=100") == ALL
+
+
 async def test_shape(client: httpx.AsyncClient) -> None:
-    body = (await client.get("/v1/obligations")).json()
-    assert body["meta"]["total"] == 3
-    first = body["data"][0]
+    [first] = (await client.get("/v1/obligations?eo_number=15001")).json()["data"]
     assert first == {
-        "id": "eo-15001-2-1",
+        "id": "eo-15001-2-a-1",
         "eo_number": 15001,
-        "provision_id": "eo-15001-2",
-        "section": "2",
-        "actors": [{"name": "Secretary of Commerce", "agency_slug": "national-institute-of-standards-and-technology"}],
+        "provision_id": "eo-15001-2-a",
+        "section": "2(a)",
+        "actors": [
+            {
+                "name": "Secretary of Commerce",
+                "agency_slug": "commerce-department",
+                "as_written": "the Secretary of Commerce",
+                "acting_through": "Director of the National Institute of Standards and Technology",
+            }
+        ],
         "modal": "shall",
-        "action": "publish a data quality framework",
-        "text": "the Secretary of Commerce ... shall publish a data quality framework.",
+        "action": "publish a data quality framework.",
+        "text": first["text"],
         "deadline": {
             "kind": "days_after_signing",
             "days": 90,
@@ -117,45 +46,79 @@ async def test_shape(client: httpx.AsyncClient) -> None:
         },
         "order_status": "in_force",
     }
-    assert body["data"][1]["deadline"] is None
-    assert [a["name"] for a in body["data"][2]["actors"]] == ["Secretary of the Treasury", "Treasury Liaison"]
+    assert first["text"].startswith("Within 90 days of the date of this order, the Secretary of Commerce, through")
+
+
+async def test_deadline_kinds(client: httpx.AsyncClient) -> None:
+    body = (await client.get("/v1/obligations?eo_number=15003")).json()
+    deadlines = {o["id"]: o["deadline"] for o in body["data"]}
+    assert deadlines["eo-15003-2-a-1"]["due_date"] == "2030-07-09"
+    assert deadlines["eo-15003-2-c-1"] is None
+    assert deadlines["eo-15003-2-d-1"] == {
+        "kind": "date",
+        "days": None,
+        "due_date": "2030-12-31",
+        "recurrence": "annually",
+        "event": None,
+    }
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("eo_number=15002", ["eo-15002-2-b-1"]),
-        ("agency=commerce-department", ["eo-15001-2-1"]),
-        ("agency=justice-department,commerce-department", ["eo-15001-2-1", "eo-15002-2-b-1"]),
-        ("modal=shall", ["eo-15001-2-1", "eo-15002-2-b-1", "eo-15003-2-a-1"]),
-        ("modal=may", []),
-        ("due_from=2030-05-01", ["eo-15003-2-a-1"]),
-        ("due_to=2030-05-01", ["eo-15001-2-1"]),
-        ("has_deadline=true", ["eo-15001-2-1", "eo-15003-2-a-1"]),
-        ("has_deadline=false", ["eo-15002-2-b-1"]),
-        ("order_status=revoked", ["eo-15002-2-b-1"]),
+        ("eo_number=15002", ["eo-15002-2-a-1", "eo-15002-2-b-1"]),
+        ("agency=treasury-department", ["eo-15003-2-a-1", "eo-15003-2-c-1"]),
+        ("agency=justice-department", ["eo-15002-2-b-1", "eo-15003-2-d-1"]),
+        ("agency=commerce-department", ["eo-15001-2-a-1"]),
+        ("agency=treasury-department,commerce-department", ["eo-15001-2-a-1", "eo-15003-2-a-1", "eo-15003-2-c-1"]),
+        ("modal=may", ["eo-15003-2-c-1"]),
+        ("modal=must", []),
+        ("due_from=2030-07-01", ["eo-15003-2-a-1", "eo-15003-2-d-1"]),
+        ("due_from=2030-07-01&due_to=2030-12-01", ["eo-15003-2-a-1"]),
+        ("due_to=2030-05-01", ["eo-15001-2-a-1", "eo-15002-2-a-1"]),
+        ("has_deadline=false", ["eo-15002-2-b-1", "eo-15003-2-c-1"]),
+        ("has_deadline=true&modal=shall", ["eo-15001-2-a-1", "eo-15002-2-a-1", "eo-15003-2-a-1", "eo-15003-2-d-1"]),
+        ("order_status=revoked", ["eo-15002-2-a-1", "eo-15002-2-b-1"]),
     ],
 )
 async def test_filters(client: httpx.AsyncClient, query: str, expected: list[str]) -> None:
     assert await ids(client, query) == expected
 
 
+async def test_consulted_parties_are_not_actors(client: httpx.AsyncClient) -> None:
+    [published] = (await client.get("/v1/obligations?eo_number=15003&modal=shall&due_from=2030-12-01")).json()["data"]
+    assert [actor["name"] for actor in published["actors"]] == ["Attorney General"]
+
+
 async def test_order_obligations(client: httpx.AsyncClient) -> None:
     body = (await client.get("/v1/orders/15003/obligations")).json()
-    assert [o["id"] for o in body["data"]] == ["eo-15003-2-a-1"]
+    assert [o["id"] for o in body["data"]] == ["eo-15003-2-a-1", "eo-15003-2-c-1", "eo-15003-2-d-1"]
     included = (await client.get("/v1/orders/15003?include=obligations")).json()
-    assert [o["id"] for o in included["obligations"]] == ["eo-15003-2-a-1"]
-    assert included["counts"]["obligations"] == 1
+    assert [o["id"] for o in included["obligations"]] == [o["id"] for o in body["data"]]
+    assert included["counts"]["obligations"] == 3
+
+
+async def test_agency_obligations_include_sub_agencies(client: httpx.AsyncClient) -> None:
+    treasury = (await client.get("/v1/agencies/treasury-department/obligations")).json()
+    assert [o["id"] for o in treasury["data"]] == ["eo-15003-2-a-1", "eo-15003-2-c-1"]
+    assert (await client.get("/v1/agencies/ministry-of-magic/obligations")).status_code == 404
 
 
 async def test_agency_counts_obligations(client: httpx.AsyncClient) -> None:
     doj = (await client.get("/v1/agencies/justice-department")).json()
-    assert doj["counts"] == {"orders": 1, "obligations": 1}
+    assert doj["counts"] == {"orders": 2, "obligations": 2}
+
+
+async def test_directed_agencies_link_the_order(client: httpx.AsyncClient) -> None:
+    order = (await client.get("/v1/orders/15003")).json()
+    assert [agency["slug"] for agency in order["agencies"]] == ["justice-department", "treasury-department"]
+    found = (await client.get("/v1/orders?agency=treasury-department")).json()["data"]
+    assert sorted(o["eo_number"] for o in found) == [15003, 15004]
 
 
 async def test_cursor_walk(client: httpx.AsyncClient) -> None:
     walked = [o["id"] for o in await walk(client, "/v1/obligations?limit=1")]
-    assert walked == await ids(client, "limit=100")
+    assert walked == ALL
 
 
 @pytest.mark.parametrize(

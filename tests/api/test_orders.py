@@ -33,7 +33,7 @@ async def test_list_envelope_and_default_sort(client: httpx.AsyncClient) -> None
         ("eo_number=15001,15004", [15001, 15004]),
         ("eo_number=15001&eo_number=15002", [15001, 15002]),
         ("agency=commerce-department", [15001]),
-        ("agency=justice-department", [15002]),
+        ("agency=justice-department", [15002, 15003]),
         ("status=revoked", [15002]),
         ("status=amended", [15004]),
         ("status=in_force", [15003, 15001]),
@@ -73,11 +73,12 @@ async def test_order_detail(client: httpx.AsyncClient) -> None:
     assert order["signing_date"] == "2030-01-05"
     assert order["citation"] == "95 FR 1001"
     assert order["status"] == "in_force"
-    assert order["agencies"] == [
+    assert order["agencies"] == [  # NIST from the FR metadata, Commerce from the text's Secretary of Commerce
+        {"slug": "commerce-department", "name": "Commerce Department"},
         {
             "slug": "national-institute-of-standards-and-technology",
             "name": "National Institute of Standards and Technology",
-        }
+        },
     ]
     assert {(r["kind"], r["eo_number"]) for r in order["relations"]} == {("revokes", 15002), ("see", 14409)}
     assert order["counts"]["provisions"] > 0
@@ -100,7 +101,8 @@ async def test_include_provisions_and_obligations(client: httpx.AsyncClient) -> 
     assert sections[:4] == [None, "1", "2", "2(a)"]
     assert "2(b)(ii)" in sections
     assert len(order["provisions"]) == order["counts"]["provisions"]
-    assert order["obligations"] == []
+    assert [o["id"] for o in order["obligations"]] == ["eo-15001-2-a-1"]
+    assert order["counts"]["obligations"] == 1
 
 
 async def test_order_provisions_tree_in_text_order(client: httpx.AsyncClient) -> None:

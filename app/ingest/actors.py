@@ -1,0 +1,224 @@
+"""Who an order directs: recognising office and body names and writing them out in full (pure).
+
+An order defines its own short forms ("the Office of Management and Budget (OMB)", "the Assistant to the
+President for Science and Technology (APST)", "the AI Litigation Task Force (Task Force)"); those definitions,
+then a few acronyms every order assumes, turn "the Director of OMB" into "Director of the Office of Management
+and Budget".
+"""
+
+import re
+from collections.abc import Iterable, Mapping
+
+# Words that make a capitalised phrase an office or a body that can be directed to act.
+_HEADS = (
+    r"Secretary|Attorney\s+General|Director|Administrator|Chair(?:man|person|woman)?|Commissioner|Assistant|"
+    r"Advis[eo]r|Representative|Counsel|Chief|Officer|Committee|Council|Board|Commission|Task\s+Force|Office|"
+    r"Department|Agency|Administration|Bureau|Service|Institute|Corps|Group|Team|[Pp]rogram|Center|Foundation|"
+    r"Cabinet|Coordinator|Archivist|Librarian|Comptroller|General|Postmaster|Ambassador|Envoy|Heads?|Panel|"
+    r"Vice\s+President|Staff|Czar|Tsar|Commandant|Registrar|Inspector|Surgeon|Solicitor|Treasurer|Mayor|Agent|"
+    r"Authority|Secretariat|Steering|Governors?"
+)
+_HEAD = re.compile(rf"\b(?:{_HEADS})\b")
+_CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de)"
+_CAPITALISED = r"[A-Z][\w.'’&-]*"
+# A collective actor written in lower case: "agencies", "each agency", "the heads of executive departments".
+_COLLECTIVE = re.compile(
+    r"^(?:(?:all|each|every|any|the|such|relevant|other|covered|appropriate|participating|executive|Federal|federal)\s+)*"
+    r"(?:agenc(?:y|ies)(?:\s+of\s+.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|agency\s+heads?|"
+    r"(?:[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel)|members?\s+of\s+.+)"
+    r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
+)
+_LEADING_THE = re.compile(r"^(?:(?:the|and|or|jointly)\s+)+", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:(?:the|an?|each|every|all|any|such|and|or|both|either|jointly)\s+)+", re.IGNORECASE)
+_DEFINITION = re.compile(r"\(\s*(?:the\s+)?(?:[“\"])?([A-Za-z][\w .&'’-]{0,40}?)(?:[”\"])?\s*\)")
+_PHRASE_BEFORE = re.compile(rf"((?:{_CAPITALISED}|{_CONNECTOR})(?:\s+(?:{_CAPITALISED}|{_CONNECTOR}))*)\s*$")
+_LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an"}
+_MAX_ACTOR_WORDS = 16
+_NAME_REACH = 200  # characters before a "(OMB)" that can hold the name it defines
+
+# "agency heads", "each agency head", "the head of each agency", "heads of all agencies": one collective name.
+_AGENCY_HEADS = re.compile(
+    r"^(?:(?:each|every|all|the)\s+)?(?:agency\s+heads?|heads?\s+of\s+(?:each|every|all|the)?\s*agenc(?:y|ies))$",
+    re.IGNORECASE,
+)
+
+_QUALIFIER = re.compile(r"\s+(?:that|which|who|whose|with\s+respect\s+to|in\s+(?:his|her|its|their)\s+capacity)\s")
+
+# Acronyms orders use without defining them.
+COMMON_ACRONYMS = {
+    "OMB": "Office of Management and Budget",
+    "OSTP": "Office of Science and Technology Policy",
+    "OPM": "Office of Personnel Management",
+    "NIST": "National Institute of Standards and Technology",
+    "CISA": "Cybersecurity and Infrastructure Security Agency",
+    "NSA": "National Security Agency",
+    "GSA": "General Services Administration",
+    "DHS": "Department of Homeland Security",
+    "DOD": "Department of Defense",
+    "DoD": "Department of Defense",
+    "DOJ": "Department of Justice",
+    "HHS": "Department of Health and Human Services",
+    "USDA": "Department of Agriculture",
+    "EPA": "Environmental Protection Agency",
+    "FCC": "Federal Communications Commission",
+    "FTC": "Federal Trade Commission",
+    "NASA": "National Aeronautics and Space Administration",
+    "NSF": "National Science Foundation",
+    "SBA": "Small Business Administration",
+    "USTR": "United States Trade Representative",
+    "FBI": "Federal Bureau of Investigation",
+    "NSC": "National Security Council",
+    "ODNI": "Office of the Director of National Intelligence",
+    "DNI": "Director of National Intelligence",
+    "FEMA": "Federal Emergency Management Agency",
+}
+
+
+# "The National Archives and Records Administration shall serve as the Executive Agent": a role the order names.
+_ROLE = re.compile(
+    rf"(?:^|[.;:]\s+|\)\s*)(?:[Tt]he\s+)?(?P<holder>{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|{_CONNECTOR}))*)"
+    rf"\s+(?:shall|will|is\s+(?:hereby\s+)?designated\s+to)\s+serve\s+as\s+(?:the\s+)?"
+    rf"(?P<role>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,4}})\b"
+)
+
+
+def definitions(text: str) -> dict[str, str]:
+    """Short forms and roles the order defines, mapped to the full names they stand for."""
+    found: dict[str, str] = {}
+    for match in _ROLE.finditer(text):
+        found.setdefault(match.group("role"), match.group("holder"))
+    for match in _DEFINITION.finditer(text):
+        short = match.group(1).strip()
+        before = _PHRASE_BEFORE.search(text[max(0, match.start() - _NAME_REACH) : match.start()])
+        if not before or short.lower() in {"a", "b", "c", "i", "ii", "iii", "the"}:
+            continue
+        full = _abbreviated_by(short, before.group(1).split())
+        if full and full != short and short not in found and _HEAD.search(full):
+            found[short] = full
+    return found
+
+
+def _abbreviated_by(short: str, words: list[str]) -> str | None:
+    """What `short` stands for in the capitalised `words` before it.
+
+    By initials, the shortest tail it abbreviates ("CISA" after "Director of the Cybersecurity and Infrastructure
+    Security Agency" is the agency); by its own words, the whole name it shortens ("Task Force" after "AI
+    Litigation Task Force", "Director" after "Director of OMB").
+    """
+    tokens = short.split()
+    significant_all = [word for word in words if word.lower() not in _LOWER_WORDS]
+    if len(significant_all) > len(tokens) and tokens == significant_all[-len(tokens) :]:
+        return " ".join(_from_first_capital(words))
+    for start in range(len(words) - 1, -1, -1):
+        tail = words[start:]
+        if tail[0].lower() in _LOWER_WORDS:
+            continue
+        significant = [word for word in tail if word.lower() not in _LOWER_WORDS]
+        if len(significant) > len(tokens) and [t.lower() for t in tokens] == [
+            w.lower() for w in significant[: len(tokens)]
+        ]:
+            return " ".join(tail)
+        if _matches(tokens, significant):
+            return " ".join(tail)
+    return None
+
+
+def _from_first_capital(words: list[str]) -> list[str]:
+    """The name without the article or connectors the capitalised run started with."""
+    for index, word in enumerate(words):
+        if word.lower() not in _LOWER_WORDS:
+            return words[index:]
+    return words
+
+
+def _matches(tokens: list[str], words: list[str]) -> bool:
+    """Tokens cover the significant words in order: a token is a word itself or the initials of a run of words."""
+    if not tokens:
+        return not words
+    if not words:
+        return False
+    token, rest = tokens[0], tokens[1:]
+    if token.lower() == words[0].lower() and _matches(rest, words[1:]):
+        return True
+    if token.isupper() or (len(token) > 1 and token[0].isupper() and token[1:].islower() is False):
+        letters = [c for c in token if c.isalpha()]
+        for length in range(1, len(words) + 1):
+            initials = [word[0] for word in words[:length]]
+            if [c.upper() for c in initials] == [c.upper() for c in letters] and _matches(rest, words[length:]):
+                return True
+    return False
+
+
+def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
+    """Whether a noun phrase names an office, a body or agencies, rather than a thing ("The report")."""
+    bare = _without_relative_clause(strip_definitions(_DETERMINER.sub("", phrase.strip())).strip(" ,"))
+    if not bare or len(bare.split()) > _MAX_ACTOR_WORDS or bare in {"President", "United States"}:
+        return False
+    if bare in defined or bare in COMMON_ACRONYMS:
+        return True
+    if _COLLECTIVE.match(bare[0].lower() + bare[1:]):
+        return True
+    words = bare.split()
+    if not re.match(r"[A-Z]", words[0]):
+        return False
+    proper = all(re.match(_CAPITALISED, w) or w.lower() in _LOWER_WORDS or w.startswith("(") for w in words)
+    title = proper or bool(re.match(rf"^{_CAPITALISED}(?:\s+{_CAPITALISED})*\s+(?:program|staff)\b", bare))
+    return title and bool(_HEAD.search(bare)) or (proper and _expands(words, defined))
+
+
+def _expands(words: list[str], defined: Mapping[str, str]) -> bool:
+    """A capitalised phrase built on a defined short form: "the OMB Director", "the APST"."""
+    return any(word in defined or word in COMMON_ACRONYMS for word in words)
+
+
+def _without_relative_clause(phrase: str) -> str:
+    """ "each agency that originates or handles CUI" -> "each agency"; "X with respect to Y" -> "X"."""
+    return _QUALIFIER.split(phrase, maxsplit=1)[0]
+
+
+def strip_definitions(phrase: str) -> str:
+    """Drop parenthetical definitions ("(OMB)"), keeping a plural marker such as "official(s)"."""
+    return re.sub(r"\s*\((?!s\))[^()]*\)", "", phrase).strip()
+
+
+def canonical(phrase: str, defined: Mapping[str, str]) -> str:
+    """The full name of an actor as written: a leading "the", definitions and relative clauses dropped, short forms
+    expanded."""
+    bare = _without_relative_clause(strip_definitions(_LEADING_THE.sub("", phrase.strip())).strip(" ,"))
+    expansions = {**COMMON_ACRONYMS, **defined}
+    if bare in expansions:
+        bare = _LEADING_THE.sub("", expansions[bare])
+        if bare in expansions:
+            return bare
+    if _AGENCY_HEADS.match(bare):
+        return "heads of agencies"
+    words = bare.split()
+    # "the OMB Director" -> "Director of the Office of Management and Budget"
+    if len(words) == 2 and words[0] in expansions and _is_acronym(words[0]) and _HEAD.fullmatch(words[1]):
+        return f"{words[1]} of {_with_the(expansions[words[0]])}"
+    out = []
+    for index, word in enumerate(words):
+        if word in expansions and _is_acronym(word):
+            expansion = expansions[word]
+            out.append(_with_the(expansion) if index and words[index - 1] == "of" else expansion)
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _is_acronym(word: str) -> bool:
+    return sum(c.isupper() for c in word) >= 2 and word.isalpha()
+
+
+def _with_the(name: str) -> str:
+    """'Office of Management and Budget' -> 'the Office of ...' after 'of'; titles of people stay bare."""
+    if name.startswith("the ") or re.match(r"(?:Director|Secretary|Administrator|Chair)", name):
+        return name
+    return f"the {name}"
+
+
+def unique(names: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for name in names:
+        seen.setdefault(name, None)
+    return list(seen)

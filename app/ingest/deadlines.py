@@ -1,0 +1,144 @@
+"""Deadline phrases in a directive -> {kind, days, due_date, recurrence, event} (pure).
+
+"Within 90 days of the date of this order" is 90 days after signing; "within 180 days of the completion of X"
+is 180 days after an event; "by March 1, 2027" is a date; "annually" recurs. "1 year" is 365 days, a month 30.
+Phrases without a period ("promptly", "as soon as practicable", "upon completion") are no deadline.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_SMALL = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_NUMBER_WORD = r"(?:(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and)?\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)"  # noqa: E501
+_NUMBER = rf"(?P<number>\d{{1,4}}|{_NUMBER_WORD})(?:\s*\(\d{{1,4}}\))?"
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE = rf"(?P<date>(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}})"
+
+_PERIOD = re.compile(
+    rf"\b(?:within|not\s+later\s+than|no\s+later\s+than|not\s+more\s+than|no\s+more\s+than|at\s+least)\s+"
+    rf"(?:the\s+)?{_NUMBER}[\s-]+{_UNIT}(?:\s+(?P<relation>of|after|from|following|before)\s+(?P<event>[^,;:.]+))?",
+    re.IGNORECASE,
+)
+# "90 days after the date of this order" (but not "in each of the first 5 years following ...")
+_PERIOD_AFTER = re.compile(
+    rf"(?<!first )(?<!last )(?<!next )(?<!each )(?<!for )(?<!during )\b{_NUMBER}[\s-]+{_UNIT}\s+"
+    rf"(?P<relation>after|from|following)\s+(?P<event>[^,;:.]+)",
+    re.IGNORECASE,
+)
+_BY_DATE = re.compile(
+    rf"\b(?:by|before|not\s+later\s+than|no\s+later\s+than|on\s+or\s+before|until)\s+{_DATE}", re.IGNORECASE
+)
+_IMMEDIATELY = re.compile(r"\b(?:immediately|effective\s+immediately)\b", re.IGNORECASE)
+_SIGNING = re.compile(
+    r"^(?:the\s+)?(?:(?:effective\s+)?date\s+of\s+(?:this|the)\s+order|this\s+order|(?:the\s+)?(?:issuance|signing)\s+of\s+this\s+order)\b",
+    re.IGNORECASE,
+)
+# The most frequent first: "once a quarter each fiscal year" is quarterly.
+_RECURRENCES = (
+    (re.compile(r"\b(?:semiannually|semi-annually|twice\s+(?:a|each|per)\s+year)\b", re.I), "semiannually"),
+    (
+        re.compile(r"\b(?:quarterly|(?:once\s+)?(?:a|each|every|per)\s+quarter|on\s+a\s+quarterly\s+basis)\b", re.I),
+        "quarterly",
+    ),
+    (re.compile(r"\b(?:monthly|each\s+month|every\s+month|on\s+a\s+monthly\s+basis)\b", re.I), "monthly"),
+    (
+        re.compile(
+            r"\b(?:annually|each\s+(?:fiscal\s+)?year|every\s+year|yearly|on\s+an\s+annual\s+basis|per\s+year|"
+            r"once\s+(?:a|each|per|every)\s+year)\b",
+            re.I,
+        ),
+        "annually",
+    ),
+    (re.compile(r"\bbiennially\b", re.I), "biennially"),
+)
+_EVERY = re.compile(rf"\bevery\s+{_NUMBER}\s+{_UNIT}", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    kind: str  # days_after_signing | date | recurring | days_after_event
+    days: int | None = None
+    due_date: date | None = None
+    recurrence: str | None = None
+    event: str | None = None
+
+
+def number_value(words: str) -> int:
+    """'90', 'ninety', 'one hundred eighty', 'forty-five', 'a' -> the number."""
+    text = words.lower().replace("-", " ").replace(" and ", " ")
+    if text.isdigit():
+        return int(text)
+    total = 0
+    for word in text.split():
+        if word == "hundred":
+            total *= 100
+        elif word in _TENS:
+            total += _TENS[word]
+        else:
+            total += _SMALL[word]
+    return total
+
+
+def _days(match: re.Match[str]) -> int:
+    return number_value(match.group("number")) * _UNITS[match.group("unit").lower()]
+
+
+def recurrence_in(text: str) -> str | None:
+    for pattern, name in _RECURRENCES:
+        if pattern.search(text):
+            return name
+    every = _EVERY.search(text)
+    if every:
+        count = number_value(every.group("number"))
+        unit = every.group("unit").lower()
+        return f"every {count} {unit}{'s' if count != 1 else ''}"
+    return None
+
+
+def deadline_in(text: str, signing_date: date | None, after_modal: str = "") -> Deadline | None:
+    """The deadline a directive's clause sets, or None.
+
+    `text` is the clause that governs the directive; `after_modal` is the few words right after the modal,
+    where "immediately" sets a deadline of the signing date itself.
+    """
+    recurrence = recurrence_in(text)
+    period = _PERIOD.search(text) or _PERIOD_AFTER.search(text)
+    if period and period.group("relation") != "before":
+        days = _days(period)
+        event = (period.group("event") or "").strip()
+        if not event or _SIGNING.match(event):
+            due = signing_date + timedelta(days=days) if signing_date else None
+            return Deadline("days_after_signing", days=days, due_date=due, recurrence=recurrence)
+        return Deadline("days_after_event", days=days, recurrence=recurrence, event=_clean_event(event))
+    by_date = _BY_DATE.search(text)
+    if by_date:
+        try:
+            due = _parse_date(by_date.group("date"))
+        except ValueError:
+            due = None
+        if due:
+            return Deadline("date", due_date=due, recurrence=recurrence)
+    if recurrence:
+        return Deadline("recurring", recurrence=recurrence)
+    if _IMMEDIATELY.search(after_modal):
+        return Deadline("days_after_signing", days=0, due_date=signing_date)
+    return None
+
+
+def _clean_event(event: str) -> str:
+    event = re.sub(r"\s+(?:and|or)\s+(?:annually|every|each|thereafter).*$", "", event, flags=re.IGNORECASE)
+    return re.sub(r"\s+of\s+this\s+order$", "", event.strip(), flags=re.IGNORECASE)
+
+
+def _parse_date(text: str) -> date:
+    month_name, day, year = re.match(r"(\w+)\s+(\d{1,2}),\s+(\d{4})", text).groups()  # type: ignore[union-attr]
+    month = _MONTHS.split("|").index(month_name) + 1
+    return date(int(year), month, int(day))

@@ -1,0 +1,343 @@
+"""Directives in an order's provisions -> obligations: who shall/must/may do what, by when (pure).
+
+The rules follow the labelling conventions in the gold set: one obligation per modal occurrence whose subject
+is an office or body (or whose passive names one after "by"); the items of a "X shall:" lead-in are obligations
+of X, one per item; purpose, policy, definitions and general-provisions sections, construction and scope clauses
+("shall be construed", "shall apply", "shall include"), and epistemic "may" are not obligations.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from app.ingest import actors as names
+from app.ingest.deadlines import Deadline, deadline_in
+from app.ingest.parse import ParsedProvision
+
+MODALS = re.compile(r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?directed\s+to\b")
+# Sections whose modals are rhetoric or boilerplate, by heading.
+_EXCLUDED_HEADING = re.compile(
+    r"^(?:(?:statement\s+of\s+)?(?:purposes?|polic(?:y|ies)|findings|background|definitions?|general\s+provisions?)"
+    r"(?:\s*(?:,|and|&)\s*)?)+$",
+    re.IGNORECASE,
+)
+# What follows a modal in clauses that state scope, meaning or construction rather than direct anyone.
+_NOT_A_DIRECTIVE = re.compile(
+    r"^\s*(?:not\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
+    r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|with\s+respect)\b|take\s+effect|"
+    r"be\s+(?:a\s+)?members?\b|have\b|become\s+effective|remain\s+in\s+(?:effect|force)|include|consist|mean|have\s+the\s+(?:meaning|same)|"
+    r"terminate|expire|supersede|prevail|serve\s+(?:as|on)|be\s+composed|be\s+chaired|be\s+headed|refer\s+to)\b",
+    re.IGNORECASE,
+)
+_POLICY = re.compile(r"\bpolicy\s+of\s+(?:the\s+United\s+States|my\s+Administration|this\s+Administration)\b", re.I)
+# "as the Secretary shall determine", "as may be necessary": discretion, not a directive.
+_DISCRETION = re.compile(r"(?:^|[\s,])as\s+(?:[\w'’()-]+\s+){0,8}$")
+# "that may be", "whether agencies may", "it may": a possibility, not a permission.
+_EPISTEMIC_MAY = re.compile(
+    r"(?:\b(?:that|which|whether|if|it|there|what|whatever)\s+(?:[\w'’()-]+\s+){0,2}|\bwhether\b.*)$"
+)
+_CONSULT = re.compile(
+    r"\b(?:in\s+(?:consultation|coordination|conjunction|collaboration|cooperation|partnership)|working|together|jointly)"
+    r"\s+with\b",
+    re.IGNORECASE,
+)
+_THROUGH = re.compile(r"^(?:and\s+)?(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
+_RELATIVE = re.compile(r"^(?:who|which|whose\s+[\w\s]{1,40})$", re.IGNORECASE)
+_DETERMINED_SUBJECT = re.compile(r"^(?:the|this|that|these|those|such|any|no|its|their|his|her|our|an?)\s", re.I)
+_AGENT = re.compile(r"^\s*(?:also\s+|not\s+|only\s+|jointly\s+)*be\s+(?:[\w-]+\s+){0,4}?by\s+(?P<agent>[^,;:.]+)", re.I)
+# "X shall:" or "X shall, within 90 days of the date of this order:" -- the items that follow are X's verbs.
+_LEAD_IN_TAIL = re.compile(r"^(?:\s*(?:each|jointly|also)\b)?(?P<asides>[^:]*):\s*$")
+_ASIDE = re.compile(
+    r"^(?:as|where|when|within|by|not\s+later|no\s+later|in|consistent|to\s+the\s+extent|subject|pursuant|with|through|"
+    r"after|upon|before|on|at|for|acting|both|immediately|promptly)\b",
+    re.IGNORECASE,
+)
+# An item that opens with a subject and its verb: "risk models used to guide enforcement are not information ...".
+_ITEM_CLAUSE = re.compile(r"^(?:(?!\b(?:that|which|who|whose)\b)[^,;:])*?\b(?:are|is|was|were|has|have)\b")
+_LABEL = re.compile(r"^\s*(?:(?:Section|Sec\.?|SEC\.?)\s+[\w.-]+\.?\s*|(?:\(\s*[\w.]+\s*\)\s*)+)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:U\.S\.C|U\.S|Sec|Secs|No|Nos|e\.g|i\.e|etc|Inc|Co|Corp|Mr|Mrs|Ms|Dr|St|Jr|Sr|Pub|Stat|Fed|Reg|"
+    r"v|vs|et\s+seq|et\s+al|Art|para|cf|Dept|Gen|Gov|Ltd|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+    r"|\b[A-Z])\.$"
+)
+# "X and the Y": two actors; "Secretary of Health and Human Services": one.
+_JOINED_ACTORS = re.compile(r"\s+and\s+(?=(?:the|each|all|every|any)\s+)")
+# "within this same 120-day time period": the period the provision has already set.
+_SAME_PERIOD = re.compile(r"\b(?:this|that|the)\s+same\s+[\w-]*\s*(?:time\s+)?period\b", re.IGNORECASE)
+_SINGULAR = {"Secretaries": "Secretary", "Departments": "Department", "Directors": "Director"}
+_PLURAL_OFFICES = re.compile(
+    r"\b(?:the\s+)?(?P<title>Secretaries|Departments|Directors)\s+of\s+(?P<first>(?:the\s+)?[A-Z][\w-]*)"
+    r"\s+and\s+(?P<second>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+)
+_ACTION_WORDS = 12
+_MAX_TEXT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str  # canonical full name: "Director of the Office of Management and Budget"
+    as_written: str  # "the Director of OMB"
+    through: str | None = None  # "X, through Y": the office X acts through
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedObligation:
+    provision_key: str
+    section: str | None
+    modal: str
+    actors: tuple[Actor, ...]
+    action: str
+    text: str
+    deadline: Deadline | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Directive:
+    modal: str
+    actors: tuple[Actor, ...]
+    deadline: Deadline | None
+
+
+def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: date | None) -> list[ExtractedObligation]:
+    """Every obligation the provisions create, in text order."""
+    defined = names.definitions(" ".join(provision.text for provision in provisions))
+    by_key = {provision.key: provision for provision in provisions}
+    lead_ins: dict[str, _Directive] = {}
+    found: list[ExtractedObligation] = []
+    for provision in provisions:
+        if not _operative(provision, by_key):
+            continue
+        body = _body(provision)
+        parent_lead_in = lead_ins.get(provision.parent_key or "")
+        if parent_lead_in and _is_verb_phrase(body):
+            found.append(_lead_in_item(provision, body, parent_lead_in, signing_date))
+        sentences = split_sentences(body)
+        period: Deadline | None = None  # the last period this provision set, for "within this same period"
+        for index, sentence in enumerate(sentences):
+            lead_in = _lead_in_modal(sentence) if index == len(sentences) - 1 else None
+            for start, directive in _directives(sentence, defined, signing_date):
+                if directive.deadline is None and period and _SAME_PERIOD.search(sentence):
+                    directive = replace(directive, deadline=period)
+                period = directive.deadline or period
+                if start == lead_in:
+                    lead_ins[provision.key] = directive
+                    continue
+                found.append(_obligation(provision, sentence, start, directive))
+    return found
+
+
+def _lead_in_modal(sentence: str) -> int | None:
+    """Where the modal of a "X shall:" lead-in sits, if the sentence is one; asides may stand before the colon."""
+    modals = list(MODALS.finditer(sentence))
+    if not modals:
+        return None
+    tail = _LEAD_IN_TAIL.match(sentence[modals[-1].end() :])
+    if not tail:
+        return None
+    asides = [aside.strip() for aside in tail.group("asides").split(",") if aside.strip()]
+    return modals[-1].start() if all(_ASIDE.match(aside) for aside in asides) else None
+
+
+def _is_verb_phrase(item: str) -> bool:
+    """A lead-in's item completes it ("develop a plan ..."); a clause of its own ("models ... are not") does not."""
+    return item[:1].islower() and not _ITEM_CLAUSE.match(item)
+
+
+def _operative(provision: ParsedProvision, by_key: dict[str, ParsedProvision]) -> bool:
+    """Numbered text outside purpose, policy, definitions and general provisions."""
+    if provision.kind not in {"section", "paragraph", "text"}:
+        return False
+    top = provision
+    while top.parent_key and top.parent_key in by_key:
+        top = by_key[top.parent_key]
+    heading = (top.heading or "").strip(" .")
+    return not (heading and _EXCLUDED_HEADING.match(heading))
+
+
+def _body(provision: ParsedProvision) -> str:
+    """The provision's words without label and heading: "Sec. 4. Heading. The Attorney ..." -> "The Attorney ..."."""
+    text = _LABEL.sub("", provision.text, count=1)
+    if provision.heading:
+        heading = re.escape(provision.heading).replace(r"\ ", r"\s*")
+        text = re.sub(rf"^\s*{heading}\s*[.:—-]?\s*", "", text, count=1)
+    return text.strip()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences, not split after abbreviations such as "U.S.C." or "Sec."."""
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[start : match.start()]):
+            continue
+        sentences.append(text[start : match.start()].strip())
+        start = match.end()
+    if text[start:].strip():
+        sentences.append(text[start:].strip())
+    return sentences
+
+
+def _directives(sentence: str, defined: dict[str, str], signing_date: date | None) -> list[tuple[int, _Directive]]:
+    """The directives in one sentence, each with the position of its modal."""
+    modals = list(MODALS.finditer(sentence))
+    out: list[tuple[int, _Directive]] = []
+    previous: _Directive | None = None
+    for index, modal in enumerate(modals):
+        before, after = sentence[: modal.start()], sentence[modal.end() :]
+        if _excluded(modal.group(0), before, after):
+            previous = None
+            continue
+        actors = _subject(before, defined) or _passive_agent(after, defined)
+        if not actors and previous and _continues(sentence[modals[index - 1].end() : modal.start()]):
+            actors = previous.actors
+        if not actors:
+            previous = None
+            continue
+        clause_start = modals[index - 1].end() if index else 0
+        clause_end = modals[index + 1].start() if index + 1 < len(modals) else len(sentence)
+        deadline = deadline_in(sentence[clause_start:clause_end], signing_date, after_modal=after[:40])
+        if deadline is None and previous and previous.deadline and index and _continues(before[clause_start:]):
+            deadline = previous.deadline
+        previous = _Directive(_modal_name(modal.group(0)), actors, deadline)
+        out.append((modal.start(), previous))
+    return out
+
+
+def _excluded(modal: str, before: str, after: str) -> bool:
+    if _POLICY.search(before) or _NOT_A_DIRECTIVE.match(after):
+        return True
+    if modal == "may" and (
+        re.match(r"\s*(?:be|have|also\s+be|well|even)\b", after) or re.search(r"\bwhether\b", before)
+    ):
+        return True
+    return bool(_DISCRETION.search(before[-80:]) and not re.search(r",\s*$", before))
+
+
+def _modal_name(written: str) -> str:
+    return "is directed to" if "directed" in written else written
+
+
+def _segments(text: str) -> list[str]:
+    """Comma-separated parts of the words before a modal, commas inside parentheses kept.
+
+    "the Secretaries of State and Defense" becomes two parts, one per office.
+    """
+    text = _PLURAL_OFFICES.sub(_one_office_each, text)
+    parts, depth, current = [], 0, []
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char in ",;" and depth <= 0:
+            parts.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current).strip())
+    split: list[str] = []
+    for part in parts:
+        split += [piece.strip() for piece in _JOINED_ACTORS.split(part) if piece.strip()]
+    return split
+
+
+def _one_office_each(match: re.Match[str]) -> str:
+    title = _SINGULAR[match.group("title")]
+    return f"the {title} of {match.group('first')}, and the {title} of {match.group('second')}"
+
+
+def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
+    """The actors named right before the modal, leaving out consulted parties and leading adverbials.
+
+    Read right to left: "X, through Y, in consultation with Z, shall" directs X (through Y), not Z; but in
+    "In coordination with Z, X shall" the consultation opens the sentence and X, on its right, acts.
+    """
+    right: list[Actor] = []  # actors between the modal and the nearest consultation phrase
+    left: list[Actor] = []  # actors further left: once there are any, `right` were consulted parties
+    consulted = False
+    through: str | None = None
+    segments = _segments(before)
+    for position, segment in enumerate(reversed(segments)):
+        if MODALS.search(segment):
+            break
+        consult = _CONSULT.search(segment)
+        if consult:
+            consulted, through = True, None
+            segment = segment[: consult.start()].strip()
+            if not segment:
+                continue
+        via = _THROUGH.match(segment)
+        if via:
+            through = names.canonical(via.group("agent"), defined)
+            continue
+        if position == 0 and _RELATIVE.match(segment) and len(segments) > 1:
+            actor = _last_actor(segments[-2], defined)
+            return (actor,) if actor else ()
+        cleaned = re.sub(r"^(?:and|or|but)\s+", "", segment).strip()
+        if cleaned and names.is_actor(cleaned, defined):
+            (left if consulted else right).insert(0, Actor(names.canonical(cleaned, defined), cleaned, through))
+            through = None
+            continue
+        if not cleaned or (cleaned[0].islower() and not _DETERMINED_SUBJECT.match(cleaned)):
+            continue  # an aside such as "as appropriate" or "consistent with applicable law"
+        break
+    return tuple(left or right)
+
+
+def _last_actor(segment: str, defined: dict[str, str]) -> Actor | None:
+    match = re.search(r"((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|the|for|and|on|to|in|[A-Z][\w'’-]*))*)\s*$", segment)
+    if match and names.is_actor(match.group(1), defined):
+        return Actor(names.canonical(match.group(1), defined), match.group(1))
+    return None
+
+
+def _passive_agent(after: str, defined: dict[str, str]) -> tuple[Actor, ...]:
+    """ "shall be made by the Director of NSA": the agent after "by" acts."""
+    match = _AGENT.match(after)
+    if not match:
+        return ()
+    agent = _CONSULT.split(match.group("agent"))[0]
+    agent = re.split(r"\s+(?:within|when|where|to|for|in|on|under|pursuant|as|through|before|after)\s", agent)[0]
+    if names.is_actor(agent, defined):
+        return (Actor(names.canonical(agent, defined), agent.strip()),)
+    return ()
+
+
+def _continues(between: str) -> bool:
+    """Words between two modals that carry the first one's subject on: "... review X and, as appropriate, shall"."""
+    return bool(re.search(r"\b(?:and|or)\b[\s,]*(?:[\w\s'’-]{0,40},\s*)?$", between))
+
+
+def _obligation(provision: ParsedProvision, sentence: str, start: int, directive: _Directive) -> ExtractedObligation:
+    after = sentence[start:]
+    modal = MODALS.match(after)
+    return ExtractedObligation(
+        provision_key=provision.key,
+        section=provision.section,
+        modal=directive.modal,
+        actors=directive.actors,
+        action=_action(after[modal.end() :] if modal else after),
+        text=sentence[:_MAX_TEXT],
+        deadline=directive.deadline,
+    )
+
+
+def _lead_in_item(
+    provision: ParsedProvision, body: str, lead_in: _Directive, signing_date: date | None
+) -> ExtractedObligation:
+    first = split_sentences(body)[0] if body else body
+    return ExtractedObligation(
+        provision_key=provision.key,
+        section=provision.section,
+        modal=lead_in.modal,
+        actors=lead_in.actors,
+        action=_action(first),
+        text=first[:_MAX_TEXT],
+        deadline=deadline_in(first, signing_date) or lead_in.deadline,
+    )
+
+
+def _action(after_modal: str) -> str:
+    """About the first dozen words of the verb phrase, skipping an interrupting ", in consultation with X,"."""
+    text = re.sub(r"^\s*,[^,]*,\s*", " ", after_modal) if after_modal.lstrip().startswith(",") else after_modal
+    words = re.sub(r"^\s*(?:each|jointly|also)\s+", "", text).split()
+    return " ".join(words[:_ACTION_WORDS]).rstrip(",;:")
