@@ -70,6 +70,9 @@ async def _import(settings: Settings, url: str, folder: Path) -> IngestSummary:
         def report(rejected: RejectedDocument) -> None:
             err.print(f"[yellow]skipped[/yellow] {rejected.name}: {rejected.reason}", highlight=False)
 
+        agencies, bad_agencies = dump.read_agencies(folder)
+        for rejected in bad_agencies:
+            report(rejected)
         with Progress(
             TextColumn("importing"),
             BarColumn(),
@@ -82,7 +85,7 @@ async def _import(settings: Settings, url: str, folder: Path) -> IngestSummary:
             return await ingest(
                 engine,
                 dump.read_documents(folder),
-                agencies=dump.read_agencies(folder),
+                agencies=agencies,
                 on_rejected=report,
                 on_done=lambda: progress.advance(task),
             )

@@ -21,7 +21,12 @@ def make_engine(settings: Settings, url: str | None = None) -> AsyncEngine:
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_pre_ping=True,
-        connect_args={"server_settings": {"application_name": "eokb"}},
+        connect_args={
+            "server_settings": {
+                "application_name": "eokb",
+                "statement_timeout": str(settings.statement_timeout_ms),
+            }
+        },
     )
 
 

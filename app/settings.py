@@ -21,7 +21,9 @@ class Settings(BaseSettings):
     )
     db_pool_size: int = 10
     db_max_overflow: int = 10
-    log_level: str = "info"
+    statement_timeout_ms: int = Field(
+        default=15_000, description="No statement may run longer; ingest raises it for its own connections."
+    )
 
     @field_validator("database_url")
     @classmethod

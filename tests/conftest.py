@@ -87,7 +87,7 @@ def fixture_db(databases: Databases) -> Iterator[str]:
 
     async def load() -> None:
         engine = make_engine(Settings(database_url=url))
-        await ingest(engine, dump.read_documents(DUMP), agencies=dump.read_agencies(DUMP))
+        await ingest(engine, dump.read_documents(DUMP), agencies=dump.read_agencies(DUMP)[0])
         await engine.dispose()
 
     asyncio.run(load())

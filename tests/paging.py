@@ -20,4 +20,6 @@ async def walk(client: httpx.AsyncClient, url: str) -> list[dict[str, Any]]:
         records += body["data"]
         next_url = body["links"]["next"]
     assert len(records) == total
+    keys = [str(record.get("id") or record.get("eo_number") or record.get("slug")) for record in records]
+    assert len(set(keys)) == len(keys), "a record came twice"
     return records

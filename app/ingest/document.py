@@ -19,12 +19,25 @@ class FRAgencyRef(BaseModel):
     raw_name: str | None = None
 
 
+class FRAgency(BaseModel):
+    """One entry of the FR /agencies list."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: int = Field(gt=0, lt=2**31)
+    slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str = Field(min_length=1)
+    short_name: str | None = None
+    parent_id: int | None = None
+    url: str | None = None
+
+
 class FRDocument(BaseModel):
     """The fields of an FR API executive-order document that eokb keeps (others are ignored)."""
 
     model_config = ConfigDict(extra="ignore")
 
-    executive_order_number: int = Field(gt=0)
+    executive_order_number: int = Field(gt=0, lt=100_000)
     document_number: str | None = None
     title: str = Field(min_length=1)
     president: FRPresident

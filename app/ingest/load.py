@@ -1,6 +1,6 @@
 """Writing to Postgres: agencies, and one order graph at a time in one transaction."""
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -8,6 +8,7 @@ from sqlalchemy import bindparam, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from app.ingest.document import FRAgency
 from app.ingest.graph import OrderGraph
 from app.models import Agency, Obligation, ObligationActor, Order, OrderAgency, OrderRelation, President, Provision
 
@@ -41,15 +42,15 @@ _REFRESH_STATUS = text(
 )
 
 
-async def load_agencies(conn: AsyncConnection, agencies: Iterable[dict[str, Any]]) -> int:
+async def load_agencies(conn: AsyncConnection, agencies: Sequence[FRAgency]) -> int:
     """Upsert the FR agency list; parent links are set in a second pass, once every agency exists."""
     rows = [
         {
-            "id": agency["id"],
-            "slug": agency["slug"],
-            "name": agency["name"],
-            "short_name": agency.get("short_name") or None,
-            "url": agency.get("url") or None,
+            "id": agency.id,
+            "slug": agency.slug,
+            "name": agency.name,
+            "short_name": agency.short_name or None,
+            "url": agency.url or None,
         }
         for agency in agencies
     ]
@@ -62,17 +63,27 @@ async def load_agencies(conn: AsyncConnection, agencies: Iterable[dict[str, Any]
             set_={column: statement.excluded[column] for column in ("slug", "name", "short_name", "url")},
         )
     )
-    known = {row["id"] for row in rows}
     await conn.execute(
         update(Agency)
         .where(Agency.id == bindparam("agency_id"), Agency.parent_id.is_distinct_from(bindparam("parent")))
         .values(parent_id=bindparam("parent")),
-        [
-            {"agency_id": agency["id"], "parent": agency.get("parent_id") if agency.get("parent_id") in known else None}
-            for agency in agencies
-        ],
+        [{"agency_id": agency_id, "parent": parent} for agency_id, parent in _acyclic_parents(agencies).items()],
     )
     return len(rows)
+
+
+def _acyclic_parents(agencies: Sequence[FRAgency]) -> dict[int, int | None]:
+    """Each agency's parent, dropping links to agencies not in the list and links that close a cycle."""
+    parent_of = {agency.id: agency.parent_id for agency in agencies}
+    parents: dict[int, int | None] = {}
+    for agency in agencies:
+        seen, current = {agency.id}, agency.parent_id
+        while current in parent_of and current not in seen:
+            seen.add(current)
+            current = parent_of[current]
+        in_a_cycle = current == agency.id
+        parents[agency.id] = agency.parent_id if agency.parent_id in parent_of and not in_a_cycle else None
+    return parents
 
 
 async def _agency_ids(conn: AsyncConnection, graph: OrderGraph) -> dict[str, int]:

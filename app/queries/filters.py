@@ -34,7 +34,7 @@ async def require_known_agencies(conn: AsyncConnection, slugs: Sequence[str] | N
 def agency_ids_under(slugs: Sequence[str]) -> Select[Any]:
     """The ids of the named agencies and every agency below them."""
     tree = select(Agency.id).where(Agency.slug.in_(slugs)).cte("agency_tree", recursive=True)
-    tree = tree.union_all(select(Agency.id).where(Agency.parent_id == tree.c.id))
+    tree = tree.union(select(Agency.id).where(Agency.parent_id == tree.c.id))  # UNION: a cycle ends, not loops
     return select(tree.c.id)
 
 

@@ -6,16 +6,19 @@ at row 1,000,000 as at row 1 given an index that matches the sort.
 
 import base64
 import binascii
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import orjson
-from sqlalchemy import Date, Select, String, cast, func, literal, select, tuple_
+from sqlalchemy import Date, Select, func, literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.queries.errors import BadParameter
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -56,13 +59,11 @@ def _after(sort: Sort, cursor: str) -> ColumnElement[bool]:
 def _bound(column: ColumnElement[Any], value: Any) -> ColumnElement[Any]:
     """A cursor value as a typed SQL literal, refusing anything this API would not have written."""
     expected = column.type.python_type
-    if expected is date and isinstance(value, str):
+    if expected is date and isinstance(value, str) and _ISO_DATE.match(value):
         try:
-            date.fromisoformat(value)
+            return literal(date.fromisoformat(value), Date)
         except ValueError:
             pass
-        else:
-            return cast(literal(value, String), Date)
     elif (
         expected is int
         and type(value) is int

@@ -4,6 +4,7 @@ Unknown parameters are refused (extra="forbid"; the API answers 400 naming them)
 Multi-value filters take a comma list (`eo_number=14409,14110`) or repeat the parameter.
 """
 
+import re
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
@@ -29,6 +30,16 @@ def _split_commas(value: object) -> object:
 
 
 CommaList = BeforeValidator(_split_commas)
+
+
+def _calendar_date(value: object) -> object:
+    """Only YYYY-MM-DD: no timestamps, week dates or seconds since 1970 read as dates."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_calendar_date)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")]
 
 
@@ -38,7 +49,9 @@ class StrictQuery(BaseModel):
 
 class PageQuery(StrictQuery):
     limit: int = Field(20, ge=1, le=1000, description="Records per page, 1 to 1000.")
-    cursor: str | None = Field(None, max_length=500, description="`meta.next_cursor` of the previous page.")
+    cursor: str | None = Field(
+        None, min_length=1, max_length=500, description="`meta.next_cursor` of the previous page."
+    )
 
 
 def _not_before(start_field: str) -> Any:
@@ -54,8 +67,8 @@ def _not_before(start_field: str) -> Any:
 
 
 class SignedRange(StrictQuery):
-    signed_from: date | None = Field(None, description="Orders signed on or after this date (YYYY-MM-DD).")
-    signed_to: date | None = Field(None, description="Orders signed on or before this date (YYYY-MM-DD).")
+    signed_from: IsoDate | None = Field(None, description="Orders signed on or after this date (YYYY-MM-DD).")
+    signed_to: IsoDate | None = Field(None, description="Orders signed on or before this date (YYYY-MM-DD).")
 
     _ordered = _not_before("signed_from")
 
@@ -106,7 +119,7 @@ class ProvisionListQuery(OrderScope, PageQuery):
 
 class AgencyListQuery(PageQuery):
     q: str | None = Field(
-        None, min_length=1, max_length=200, pattern=r"^[^\x00]*$", description="Words in the name or short name."
+        None, max_length=200, pattern=r"^[^\x00]*[^\s\x00][^\x00]*$", description="Words in the name or short name."
     )
 
 
@@ -118,8 +131,8 @@ class ObligationFilters(StrictQuery):
     modal: Annotated[list[Modal] | None, CommaList] = Field(
         None, description="shall, should, must, may, is directed to."
     )
-    due_from: date | None = Field(None, description="Due on or after this date.")
-    due_to: date | None = Field(None, description="Due on or before this date.")
+    due_from: IsoDate | None = Field(None, description="Due on or after this date.")
+    due_to: IsoDate | None = Field(None, description="Due on or before this date.")
     _ordered = _not_before("due_from")
     has_deadline: bool | None = Field(None, description="Only obligations with (true) or without (false) a deadline.")
     order_status: Annotated[list[OrderStatus] | None, CommaList] = Field(

@@ -150,6 +150,10 @@ async def test_order_without_text_has_no_provisions(client: httpx.AsyncClient) -
         ("/v1/orders?limit=1&limit=2", 422, "limit"),
         ("/v1/orders?cursor=not-a-cursor", 422, "cursor"),
         ("/v1/orders?cursor=WyJlb19udW1iZXIiLCJ4Il0", 422, "cursor"),
+        ("/v1/orders?cursor=WyItc2lnbmluZ19kYXRlIiwiMjAyMC1XMDEtMSIsMV0", 422, "cursor"),  # a week date
+        ("/v1/orders?cursor=", 422, "cursor"),
+        ("/v1/orders?signed_from=86400", 422, "signed_from"),
+        ("/v1/orders?signed_to=2020-01-01T00:00:00", 422, "signed_to"),
         ("/v1/orders/15001?include=everything", 422, "include"),
         ("/v1/orders/15001?limit=5", 400, "limit"),
         ("/v1/orders/abc", 422, "eo_number"),

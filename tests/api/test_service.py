@@ -44,6 +44,7 @@ async def test_writes_are_refused(client: httpx.AsyncClient) -> None:
     ("url", "parameter"),
     [
         ("/v1/agencies?q=%00", "q"),
+        ("/v1/agencies?q=%20%20", "q"),
         ("/v1/agencies/%00", "slug"),
         ("/v1/provisions/%00", "provision_id"),
         ("/v1/orders?president=%00", "president"),

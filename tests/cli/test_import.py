@@ -118,3 +118,68 @@ def test_an_unusable_database_is_one_clear_line(url: str, message: str) -> None:
     assert result.returncode == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def dump_copy(tmp_path: Path, lines: list[int] | None = None) -> Path:
+    """A copy of the fixture dump, optionally keeping only some documents.jsonl lines (0-based)."""
+    folder = tmp_path / "dump"
+    shutil.copytree(DUMP, folder)
+    if lines is not None:
+        kept = [(DUMP / "documents.jsonl").read_bytes().splitlines()[index] for index in lines]
+        (folder / "documents.jsonl").write_bytes(b"\n".join(kept) + b"\n")
+    return folder
+
+
+def statuses(url: str) -> dict[int, str]:
+    async def read() -> dict[int, str]:
+        engine = make_engine(Settings(database_url=url))
+        async with engine.connect() as conn:
+            rows = (await conn.execute(select(Order.eo_number, Order.status))).all()
+        await engine.dispose()
+        return dict(rows)
+
+    return asyncio.run(read())
+
+
+def test_a_repeated_eo_number_is_skipped_and_reimport_stays_unchanged(empty_db: str, tmp_path: Path) -> None:
+    folder = dump_copy(tmp_path, [0, 1, 1])
+    first = run_import(empty_db, folder)
+    assert "2 loaded, 0 unchanged, 1 skipped" in first.stdout
+    assert "EO 15002" in first.stderr and "came earlier" in first.stderr
+    assert "0 loaded, 2 unchanged, 1 skipped" in run_import(empty_db, folder).stdout
+
+
+def test_status_follows_revocations_stated_by_other_orders(empty_db: str, tmp_path: Path) -> None:
+    target_only = dump_copy(tmp_path / "a", [1])  # EO 15002 alone: nothing revokes it yet
+    assert run_import(empty_db, target_only).returncode == 0
+    assert statuses(empty_db)[15002] == "in_force"
+    both = dump_copy(tmp_path / "b", [0, 1])  # EO 15001's notes: "Revokes: EO 15002"
+    assert run_import(empty_db, both).returncode == 0
+    assert statuses(empty_db)[15002] == "revoked"
+    withdrawn = dump_copy(tmp_path / "c", [0, 1])
+    lines = (withdrawn / "documents.jsonl").read_bytes().splitlines()
+    revoker = orjson.loads(lines[0])
+    revoker["disposition_notes"] = revoker["executive_order_notes"] = None
+    (withdrawn / "documents.jsonl").write_bytes(orjson.dumps(revoker) + b"\n" + lines[1] + b"\n")
+    assert "1 loaded, 1 unchanged" in run_import(empty_db, withdrawn).stdout
+    assert statuses(empty_db)[15002] == "in_force"
+
+
+def test_a_cycle_in_the_agency_tree_is_broken_on_import(empty_db: str, tmp_path: Path) -> None:
+    folder = dump_copy(tmp_path)
+    agencies = orjson.loads((folder / "agencies.json").read_bytes())
+    for agency in agencies:
+        if agency["slug"] == "commerce-department":
+            agency["parent_id"] = 352  # NIST, whose parent is Commerce
+    (folder / "agencies.json").write_bytes(orjson.dumps(agencies))
+    assert run_import(empty_db, folder).returncode == 0
+
+    async def parents() -> dict[str, int | None]:
+        engine = make_engine(Settings(database_url=empty_db))
+        async with engine.connect() as conn:
+            rows = (await conn.execute(text("SELECT slug, parent_id FROM agencies"))).all()
+        await engine.dispose()
+        return dict(rows)
+
+    found = asyncio.run(parents())
+    assert found["commerce-department"] is None and found["national-institute-of-standards-and-technology"] is None

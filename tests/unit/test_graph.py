@@ -9,7 +9,7 @@ from app.ingest.parse import ParseError
 from app.ingest.sources import dump
 from tests.conftest import DUMP
 
-AGENCIES = AgencyIndex.from_fr_agencies(dump.read_agencies(DUMP))
+AGENCIES = AgencyIndex.from_fr_agencies([agency.model_dump() for agency in dump.read_agencies(DUMP)[0]])
 
 DOCUMENT = FRDocument(
     executive_order_number=15010,

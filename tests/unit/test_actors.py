@@ -1,0 +1,204 @@
+"""Actor names (app.ingest.actors): short forms an order defines, what counts as an actor, canonical names.
+
+The rules are those of ../shared/gold/CONVENTIONS.md ("actors"); all texts are invented.
+"""
+
+import pytest
+
+from app.ingest.actors import canonical, definitions, is_actor, strip_definitions
+
+ORDER = (
+    "The Director of the Office of Widget Standards (OWS) shall coordinate. "
+    "There is hereby established the Federal Widget Coordination Task Force (Task Force). "
+    "The Director of the Office of Widget Policy (Director) shall chair the Task Force."
+)
+DEFINED = definitions(ORDER)
+
+
+# --- definitions -------------------------------------------------------------------------------------------------
+
+
+def test_definition_by_initials() -> None:
+    text = "The Director of the Office of Management and Budget (OMB) shall issue guidance on widgets."
+    assert definitions(text) == {"OMB": "Office of Management and Budget"}
+
+
+def test_initials_define_the_shortest_name_they_abbreviate() -> None:
+    text = "the Assistant to the President for Widget Policy (APWP) shall coordinate"
+    assert definitions(text) == {"APWP": "Assistant to the President for Widget Policy"}
+
+
+def test_definition_in_quotation_marks() -> None:
+    assert definitions("the Office of Widget Standards (“OWS”)") == {"OWS": "Office of Widget Standards"}
+
+
+def test_definition_by_a_shortened_name() -> None:
+    text = "There is hereby established the Federal Widget Coordination Task Force (the Task Force)."
+    assert definitions(text) == {"Task Force": "Federal Widget Coordination Task Force"}
+
+
+def test_definition_by_the_leading_title() -> None:
+    text = "the Director of the Office of Widget Policy (Director) shall chair the board"
+    assert definitions(text) == {"Director": "Director of the Office of Widget Policy"}
+
+
+def test_mixed_definition() -> None:
+    text = "the Federal Acquisition Widget Council (FAW Council) shall meet"
+    assert definitions(text) == {"FAW Council": "Federal Acquisition Widget Council"}
+
+
+def test_role_the_order_names() -> None:
+    text = "The Secretary of Agriculture shall serve as the Executive Agent for the widget program."
+    assert definitions(text) == {"Executive Agent": "Secretary of Agriculture"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the National Widget Strategy (Strategy)",  # a thing, not an office
+        "the Widget Reform Act of 2029 (WRA)",
+        "as described in subsection (a) and clause (ii) (the Act)",
+        "the widget officer (see below)",
+    ],
+)
+def test_not_a_definition_of_an_actor(text: str) -> None:
+    assert definitions(text) == {}
+
+
+def test_strip_definitions_keeps_a_plural_marker() -> None:
+    assert strip_definitions("the Office of Widget Standards (OWS)") == "the Office of Widget Standards"
+    assert strip_definitions("designated widget official(s)") == "designated widget official(s)"
+
+
+# --- is_actor ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "the Secretary of Commerce",
+        "The Attorney General",
+        "the Director of OMB",
+        "The OMB Director",
+        "the Administrator of General Services",
+        "the National Security Council",
+        "the Chair of the Council of Economic Advisers",
+        "Special Advisor for AI and Crypto",
+        "NASA",
+    ],
+)
+def test_offices_and_bodies_are_actors(phrase: str) -> None:
+    assert is_actor(phrase, {})
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "agencies",
+        "Agencies",
+        "each agency",
+        "Each Federal agency",
+        "heads of executive departments and agencies",
+        "The heads of all agencies",
+        "agency heads",
+        "employees",
+        "Federal employees",
+        "appropriate officials",
+        "members of the Widget Board",
+        "each agency that purchases widgets",
+    ],
+)
+def test_collectives_are_actors(phrase: str) -> None:
+    assert is_actor(phrase, {})
+
+
+@pytest.mark.parametrize("phrase", ["the Task Force", "OWS", "The Director"])
+def test_defined_short_forms_are_actors(phrase: str) -> None:
+    assert is_actor(phrase, DEFINED)
+
+
+def test_an_undefined_acronym_is_not_an_actor() -> None:
+    assert not is_actor("WXQ", DEFINED)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "The report",
+        "This order",
+        "Such standards",
+        "the Policy Notice",
+        "The Strategy",
+        "This section",
+        "The guidance",
+        "the Widget Reform Act",
+        "the President",
+        "The United States",
+        "the Federal Government",
+    ],
+)
+def test_things_are_not_actors(phrase: str) -> None:
+    assert not is_actor(phrase, DEFINED)
+
+
+# --- canonical ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "the Director of OMB",
+        "the OMB Director",
+        "Director of the OMB",
+        "The Director of the Office of Management and Budget (OMB)",
+    ],
+)
+def test_omb_director_written_in_full(phrase: str) -> None:
+    assert canonical(phrase, {}) == "Director of the Office of Management and Budget"
+
+
+def test_common_acronyms_expand_after_of() -> None:
+    assert canonical("the Director of NSA", {}) == "Director of the National Security Agency"
+    assert canonical("the Chair of the FCC", {}) == "Chair of the Federal Communications Commission"
+
+
+@pytest.mark.parametrize(
+    "phrase", ["agency heads", "each agency head", "the head of each agency", "The heads of all agencies"]
+)
+def test_agency_head_variants_are_heads_of_agencies(phrase: str) -> None:
+    assert canonical(phrase, {}) == "heads of agencies"
+
+
+def test_heads_of_departments_and_agencies_stay_as_written() -> None:
+    phrase = "the heads of executive departments and agencies"
+    assert canonical(phrase, {}) == "heads of executive departments and agencies"
+
+
+def test_ai_is_not_an_office() -> None:
+    assert canonical("the Special Advisor for AI and Crypto", {}) == "Special Advisor for AI and Crypto"
+
+
+def test_defined_short_forms_expand() -> None:
+    assert canonical("the Task Force", DEFINED) == "Federal Widget Coordination Task Force"
+    assert canonical("OWS", DEFINED) == "Office of Widget Standards"
+    assert canonical("The Director", DEFINED) == "Director of the Office of Widget Policy"
+
+
+def test_a_defined_title_that_holds_an_acronym_expands_it() -> None:
+    defined = definitions("the Director of OMB (Director) shall review widget budgets")
+    assert canonical("the Director", defined) == "Director of the Office of Management and Budget"
+
+
+def test_a_named_role_is_its_holder() -> None:
+    defined = definitions("The Secretary of Agriculture shall serve as the Executive Agent for widget storage.")
+    assert canonical("The Executive Agent", defined) == "Secretary of Agriculture"
+
+
+def test_canonical_drops_definitions_and_relative_clauses() -> None:
+    assert canonical("the Office of Widget Standards (OWS)", {}) == "Office of Widget Standards"
+    assert canonical("each agency that purchases widgets", {}) == "each agency"
+
+
+def test_an_undefined_title_stays_as_written() -> None:
+    assert canonical("the Director", {}) == "Director"
+    assert canonical("the Secretary of Commerce", {}) == "Secretary of Commerce"

@@ -1,0 +1,230 @@
+"""Deadline phrases -> Deadline (app.ingest.deadlines): each rule with a match and a non-match.
+
+The rules are those of ../shared/gold/CONVENTIONS.md ("deadline"); all texts are invented.
+"""
+
+from datetime import date, timedelta
+
+import pytest
+
+from app.ingest.deadlines import Deadline, deadline_in, number_value, recurrence_in
+
+SIGNED = date(2030, 1, 20)
+
+
+def after_signing(days: int) -> Deadline:
+    return Deadline("days_after_signing", days=days, due_date=SIGNED + timedelta(days=days))
+
+
+# --- numbers -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("90", 90),
+        ("ninety", 90),
+        ("forty-five", 45),
+        ("twenty one", 21),
+        ("one hundred eighty", 180),
+        ("one hundred and twenty", 120),
+        ("a", 1),
+        ("an", 1),
+        ("Twelve", 12),
+    ],
+)
+def test_number_value(words: str, value: int) -> None:
+    assert number_value(words) == value
+
+
+# --- days after signing ------------------------------------------------------------------------------------------
+
+
+def test_within_days_of_the_date_of_this_order() -> None:
+    found = deadline_in("Within 90 days of the date of this order, the Secretary shall report on widgets", SIGNED)
+    assert found == after_signing(90)
+    assert found.due_date == date(2030, 4, 20)
+
+
+def test_due_date_is_none_without_a_signing_date() -> None:
+    assert deadline_in("within 90 days of the date of this order", None) == Deadline("days_after_signing", days=90)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("within one year of the date of this order", 365),
+        ("within 1 year of the date of this order", 365),
+        ("within a year of the date of this order", 365),
+        ("within 3 years of the date of this order", 1095),
+        ("within 6 months of the date of this order", 180),
+        ("within two weeks of the date of this order", 14),
+        ("within forty-five days of the date of this order", 45),
+        ("within one hundred eighty days of the date of this order", 180),
+    ],
+)
+def test_units_and_number_words(text: str, days: int) -> None:
+    assert deadline_in(text, SIGNED) == after_signing(days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ninety (90) days after the date of this order",
+        "Not later than ninety (90) days after the date of this order",
+        "no later than 90 days after the date of this order",
+        "within 90 days of the signing of this order",
+        "within 90 days of the effective date of this order",
+        "within 90 days of this order",
+    ],
+)
+def test_other_ways_of_counting_from_signing(text: str) -> None:
+    assert deadline_in(text, SIGNED) == after_signing(90)
+
+
+def test_period_without_an_anchor_counts_from_signing() -> None:
+    assert deadline_in("The Secretary shall, within 30 days, publish the widget list", SIGNED) == after_signing(30)
+
+
+# --- days after an event -----------------------------------------------------------------------------------------
+
+
+def test_within_days_of_an_event() -> None:
+    found = deadline_in("within 180 days of the completion of the widget census", SIGNED)
+    assert found == Deadline("days_after_event", days=180, event="the completion of the widget census")
+    assert found.due_date is None
+
+
+def test_days_after_an_event_other_than_signing() -> None:
+    found = deadline_in("within 30 days of receipt of a widget waiver request", SIGNED)
+    assert found is not None
+    assert (found.kind, found.days, found.event) == ("days_after_event", 30, "receipt of a widget waiver request")
+
+
+def test_date_of_something_else_is_an_event_not_signing() -> None:
+    found = deadline_in("within 60 days of the date of the widget report", SIGNED)
+    assert found is not None and found.kind == "days_after_event"
+
+
+def test_a_period_before_something_is_no_deadline() -> None:
+    assert deadline_in("at least 30 days before the widget auction", SIGNED) is None
+
+
+# --- dates -------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "by March 1, 2031",
+        "By March 1, 2031, the Administrator shall publish the widget plan",
+        "no later than March 1, 2031",
+        "on or before March 1, 2031",
+    ],
+)
+def test_by_a_date(text: str) -> None:
+    assert deadline_in(text, SIGNED) == Deadline("date", due_date=date(2031, 3, 1))
+
+
+def test_an_impossible_date_is_no_deadline() -> None:
+    assert deadline_in("by February 30, 2031", SIGNED) is None
+
+
+def test_a_date_without_by_is_no_deadline() -> None:
+    assert deadline_in("the widget board met on March 1, 2031", SIGNED) is None
+
+
+# --- recurrence --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "recurrence"),
+    [
+        ("report to the President annually on widget sales", "annually"),
+        ("each fiscal year", "annually"),
+        ("once a quarter", "quarterly"),
+        ("once a quarter each fiscal year", "quarterly"),
+        ("on a quarterly basis", "quarterly"),
+        ("biennially", "biennially"),
+        ("every 2 years", "every 2 years"),
+        ("every two years", "every 2 years"),
+        ("every 60 days", "every 60 days"),
+        ("twice a year", "semiannually"),
+        ("on a monthly basis", "monthly"),
+    ],
+)
+def test_recurring(text: str, recurrence: str) -> None:
+    assert recurrence_in(text) == recurrence
+    assert deadline_in(text, SIGNED) == Deadline("recurring", recurrence=recurrence)
+
+
+@pytest.mark.parametrize("text", ["an annual widget report", "the widget year", "in the first quarter", "every agency"])
+def test_not_recurring(text: str) -> None:
+    assert recurrence_in(text) is None
+    assert deadline_in(text, SIGNED) is None
+
+
+def test_a_period_and_a_recurrence_combine() -> None:
+    found = deadline_in("within 60 days of the date of this order and annually thereafter", SIGNED)
+    assert found == Deadline("days_after_signing", days=60, due_date=date(2030, 3, 21), recurrence="annually")
+
+
+def test_a_period_and_every_n_years_combine() -> None:
+    found = deadline_in("within 60 days of the date of this order, and every 2 years thereafter", SIGNED)
+    assert found is not None and (found.days, found.recurrence) == (60, "every 2 years")
+
+
+def test_an_event_and_a_recurrence_combine_without_the_recurrence_in_the_event() -> None:
+    found = deadline_in("within 180 days of the completion of the widget review and annually thereafter", SIGNED)
+    assert found == Deadline(
+        "days_after_event", days=180, recurrence="annually", event="the completion of the widget review"
+    )
+
+
+def test_a_date_and_a_recurrence_combine() -> None:
+    found = deadline_in("By September 30, 2031, and annually thereafter", SIGNED)
+    assert found == Deadline("date", due_date=date(2031, 9, 30), recurrence="annually")
+
+
+# --- immediately -------------------------------------------------------------------------------------------------
+
+
+def test_immediately_right_after_the_modal_is_zero_days() -> None:
+    text = "The Secretary shall immediately suspend widget exports"
+    assert deadline_in(text, SIGNED, after_modal=" immediately suspend widget exports") == Deadline(
+        "days_after_signing", days=0, due_date=SIGNED
+    )
+
+
+def test_immediately_elsewhere_in_the_clause_is_no_deadline() -> None:
+    text = "The Secretary shall review each widget request and notify the agency immediately"
+    assert deadline_in(text, SIGNED) is None
+    assert deadline_in(text, SIGNED, after_modal=" review each widget request and no") is None
+
+
+# --- phrases without a period ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Secretary shall promptly report widget shortages",
+        "as soon as practicable",
+        "from time to time",
+        "continuously",
+        "upon completion of the widget review",
+        "Following the widget rule update, agencies shall revise their plans",
+    ],
+)
+def test_no_period_no_deadline(text: str) -> None:
+    assert deadline_in(text, SIGNED, after_modal=text) is None
+
+
+def test_each_of_the_first_years_is_not_a_deadline() -> None:
+    text = "in each of the first 5 years following the date of this order, report on widget imports"
+    found = deadline_in(text, SIGNED)
+    assert found is None or found.days != 1825
+
+
+def test_years_following_without_a_qualifier_is_a_deadline() -> None:
+    assert deadline_in("5 years following the date of this order", SIGNED) == after_signing(1825)
