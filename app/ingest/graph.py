@@ -11,7 +11,7 @@ from app.ingest.agencies import AgencyIndex
 from app.ingest.document import SourceDocument
 from app.ingest.obligations import ExtractedObligation, extract_obligations
 from app.ingest.parse import ParsedProvision, parse_text, parse_xml
-from app.ingest.relations import Relation, relations_from_notes
+from app.ingest.relations import Relation, merge_relations, relations_from_notes, relations_from_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +124,9 @@ def build_order(source: SourceDocument, agency_index: AgencyIndex) -> OrderGraph
         obligations=obligations,
         agencies=sorted(agencies.values(), key=lambda agency: agency.id),
         mentioned_agencies=sorted({slug for slug in directed if slug and slug not in listed}),
-        relations=relations_from_notes(document.notes, eo_number),
+        relations=merge_relations(
+            relations_from_notes(document.notes, eo_number), relations_from_text(parsed, eo_number)
+        ),
     )
     return replace(graph, content_hash=_content_hash(graph))
 

@@ -1,6 +1,6 @@
 """Writing to Postgres: agencies, and one order graph at a time in one transaction."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -10,31 +10,44 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.ingest.document import FRAgency
 from app.ingest.graph import OrderGraph
+from app.ingest.relations import AMENDS, ENDS, INVERSE, RESTORES
 from app.models import Agency, Obligation, ObligationActor, Order, OrderAgency, OrderRelation, President, Provision
 
-# An order is revoked when revoked or superseded in whole, amended when changed or revoked in part,
-# whether its own notes say so or another order's notes do.
+
+def _sql_list(values: Iterable[str]) -> str:
+    return ", ".join(f"'{value}'" for value in values)
+
+
+_INVERSE_KIND = (
+    "CASE r.kind " + " ".join(f"WHEN '{kind}' THEN '{inverse}'" for kind, inverse in INVERSE.items()) + " END"
+)
+
+# An order's status from every relation that touches it, stated by itself or by the other order: revoked when the
+# latest order ending it in whole is later than any order reinstating it; amended when amended or ended in part.
 _REFRESH_STATUS = text(
-    """
-    WITH facts AS (
+    f"""
+    WITH touching AS (
+        SELECT r.order_id AS subject_id, r.kind, r.partial, r.target_eo_number AS other
+        FROM order_relations r
+        UNION ALL
+        SELECT subject.id, {_INVERSE_KIND}, r.partial, source.eo_number
+        FROM order_relations r
+        JOIN orders subject ON subject.eo_number = r.target_eo_number
+        JOIN orders source ON source.id = r.order_id
+    ), facts AS (
         SELECT o.id,
-               bool_or(r.kind IN ('revoked_by', 'superseded_by') AND NOT r.partial) AS revoked,
-               bool_or(r.kind = 'amended_by' OR (r.kind IN ('revoked_by', 'superseded_by') AND r.partial)) AS amended
-        FROM orders o
-        LEFT JOIN (
-            SELECT order_id AS subject_id, kind, partial FROM order_relations
-            UNION ALL
-            SELECT target.id, CASE r.kind WHEN 'revokes' THEN 'revoked_by' WHEN 'supersedes' THEN 'superseded_by'
-                                          WHEN 'amends' THEN 'amended_by' END, r.partial
-            FROM order_relations r JOIN orders target ON target.eo_number = r.target_eo_number
-            WHERE r.kind IN ('revokes', 'supersedes', 'amends')
-        ) r ON r.subject_id = o.id
+               max(t.other) FILTER (WHERE t.kind IN ({_sql_list(ENDS)}) AND NOT t.partial) AS ended_by,
+               max(t.other) FILTER (WHERE t.kind IN ({_sql_list(RESTORES)})) AS restored_by,
+               coalesce(bool_or(t.kind IN ({_sql_list(AMENDS)}) OR (t.kind IN ({_sql_list(ENDS)}) AND t.partial)),
+                        false) AS amended
+        FROM orders o LEFT JOIN touching t ON t.subject_id = o.id
         WHERE o.eo_number = ANY(:eo_numbers)
         GROUP BY o.id
     )
     UPDATE orders SET status = new.status, updated_at = now()
     FROM (
-        SELECT id, CASE WHEN revoked THEN 'revoked' WHEN amended THEN 'amended' ELSE 'in_force' END AS status
+        SELECT id, CASE WHEN ended_by > coalesce(restored_by, 0) THEN 'revoked'
+                        WHEN amended THEN 'amended' ELSE 'in_force' END AS status
         FROM facts
     ) new
     WHERE orders.id = new.id AND orders.status IS DISTINCT FROM new.status
@@ -168,7 +181,7 @@ async def load_order(conn: AsyncConnection, graph: OrderGraph) -> None:
     if graph.relations:
         await conn.execute(
             insert(OrderRelation),
-            [{**asdict(relation), "order_id": order_id, "source": "notes"} for relation in graph.relations],
+            [{**asdict(relation), "order_id": order_id} for relation in graph.relations],
         )
     affected = {graph.eo_number, *former_targets, *(relation.target_eo_number for relation in graph.relations)}
     await conn.execute(_REFRESH_STATUS, {"eo_numbers": sorted(affected)})

@@ -159,8 +159,10 @@ def test_status_follows_revocations_stated_by_other_orders(empty_db: str, tmp_pa
     withdrawn = dump_copy(tmp_path / "c", [0, 1])
     lines = (withdrawn / "documents.jsonl").read_bytes().splitlines()
     revoker = orjson.loads(lines[0])
-    revoker["disposition_notes"] = revoker["executive_order_notes"] = None
+    revoker["disposition_notes"] = revoker["executive_order_notes"] = None  # neither the notes ...
     (withdrawn / "documents.jsonl").write_bytes(orjson.dumps(revoker) + b"\n" + lines[1] + b"\n")
+    xml = withdrawn / "xml" / "2030-00101.xml"  # ... nor the text say it any more
+    xml.write_text(xml.read_text().replace("is hereby revoked", "is hereby praised"))
     assert "1 loaded, 1 unchanged" in run_import(empty_db, withdrawn).stdout
     assert statuses(empty_db)[15002] == "in_force"
 
@@ -183,3 +185,39 @@ def test_a_cycle_in_the_agency_tree_is_broken_on_import(empty_db: str, tmp_path:
 
     found = asyncio.run(parents())
     assert found["commerce-department"] is None and found["national-institute-of-standards-and-technology"] is None
+
+
+def metadata_only_dump(folder: Path, notes: dict[int, str]) -> Path:
+    """A dump of orders with no text, each with the given FR notes."""
+    folder.mkdir(parents=True)
+    lines = [
+        orjson.dumps(
+            {
+                "executive_order_number": number,
+                "title": f"Order {number}",
+                "president": {"identifier": "donald-trump", "name": "Donald Trump"},
+                "signing_date": f"2030-01-{index + 1:02d}",
+                "disposition_notes": note or None,
+            }
+        )
+        for index, (number, note) in enumerate(notes.items())
+    ]
+    (folder / "documents.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        ({15030: "", 15031: "Revokes: EO 15030"}, "revoked"),
+        ({15030: "", 15031: "Revokes: EO 15030", 15032: "Reinstates: EO 15030"}, "in_force"),
+        ({15030: "Revoked by: EO 15031\nReinstated by: EO 15032", 15031: "", 15032: ""}, "in_force"),
+        ({15030: "", 15031: "Reinstates: EO 15030", 15032: "Revokes: EO 15030"}, "revoked"),
+        ({15030: "Revoked in part by: EO 15031", 15031: ""}, "amended"),
+        ({15030: "", 15031: "Supersedes: EO 15030"}, "revoked"),
+        ({15030: "Terminated by: EO 15031", 15031: ""}, "revoked"),
+    ],
+)
+def test_status_weighs_the_latest_order(empty_db: str, tmp_path: Path, notes: dict[int, str], expected: str) -> None:
+    assert run_import(empty_db, metadata_only_dump(tmp_path / "dump", notes)).returncode == 0
+    assert statuses(empty_db)[15030] == expected

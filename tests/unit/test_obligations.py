@@ -1,0 +1,483 @@
+"""Obligations in an order's provisions (app.ingest.obligations): each rule with a match and a non-match.
+
+The rules are those of ../shared/gold/CONVENTIONS.md; the orders are invented, one paragraph per line.
+"""
+
+from datetime import date, timedelta
+
+import pytest
+
+from app.ingest.deadlines import Deadline
+from app.ingest.obligations import ExtractedObligation, extract_obligations
+from app.ingest.parse import parse_text
+
+SIGNED = date(2030, 1, 20)
+
+
+def extract(text: str) -> list[ExtractedObligation]:
+    return extract_obligations(parse_text(text), SIGNED)
+
+
+def one(text: str) -> ExtractedObligation:
+    found = extract(text)
+    assert len(found) == 1, [(o.section, o.modal, o.action) for o in found]
+    return found[0]
+
+
+def actor_names(obligation: ExtractedObligation) -> list[str]:
+    return [actor.name for actor in obligation.actors]
+
+
+def paragraph(body: str, heading: str = "Widget Duties") -> str:
+    """An order whose Sec. 3 has one paragraph (a)."""
+    return f"Sec. 3. {heading}.\n(a) {body}"
+
+
+def after_signing(days: int) -> Deadline:
+    return Deadline("days_after_signing", days=days, due_date=SIGNED + timedelta(days=days))
+
+
+# --- one obligation per modal ------------------------------------------------------------------------------------
+
+
+def test_one_directive() -> None:
+    found = one(
+        paragraph(
+            "Within 30 days of the date of this order, the Secretary of Commerce shall publish a list of widget "
+            "suppliers."
+        )
+    )
+    assert (found.section, found.modal, actor_names(found)) == ("3(a)", "shall", ["Secretary of Commerce"])
+    assert found.actors[0].as_written == "the Secretary of Commerce"
+    assert found.action == "publish a list of widget suppliers."
+    assert found.deadline == after_signing(30)
+    assert found.provision_key == "3-a"
+
+
+def test_verbs_joined_under_one_modal_are_one_obligation() -> None:
+    one(paragraph("The Secretary of Labor shall review the widget rules and publish revised guidance."))
+
+
+def test_a_repeated_modal_is_two_obligations_with_the_subject_carried() -> None:
+    found = extract(paragraph("The Secretary of Labor shall review the widget rules and shall publish new guidance."))
+    assert [(o.modal, actor_names(o)) for o in found] == [("shall", ["Secretary of Labor"])] * 2
+    assert found[1].action == "publish new guidance."
+
+
+def test_a_repeated_modal_after_an_aside_carries_the_subject_and_keeps_its_own_deadline() -> None:
+    found = extract(
+        paragraph(
+            "The Secretary of Labor shall review the widget rules and, as appropriate, shall publish revised "
+            "guidance within 60 days of the date of this order."
+        )
+    )
+    assert [actor_names(o) for o in found] == [["Secretary of Labor"]] * 2
+    assert [o.deadline for o in found] == [None, after_signing(60)]
+
+
+def test_a_relative_clause_with_its_own_modal_directs_a_second_actor() -> None:
+    found = extract(
+        paragraph(
+            "The Secretary of Commerce shall inform the Director of the Office of Management and Budget, who shall "
+            "publish the widget results."
+        )
+    )
+    assert [actor_names(o) for o in found] == [
+        ["Secretary of Commerce"],
+        ["Director of the Office of Management and Budget"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "modal", "actor"),
+    [
+        ("Each agency should designate a widget officer.", "should", "Each agency"),
+        ("Federal employees must complete widget training.", "must", "Federal employees"),
+        ("The Secretary of Labor is directed to publish a widget registry.", "is directed to", "Secretary of Labor"),
+        ("The heads of all agencies are directed to report widget purchases.", "is directed to", "heads of agencies"),
+        ("The Secretary of Labor is hereby directed to audit the registry.", "is directed to", "Secretary of Labor"),
+    ],
+)
+def test_modals(body: str, modal: str, actor: str) -> None:
+    found = one(paragraph(body))
+    assert (found.modal, actor_names(found)) == (modal, [actor])
+
+
+def test_the_month_may_is_not_a_modal() -> None:
+    found = one(paragraph("The Secretary of Commerce shall, by May 5, 2030, publish a widget registry."))
+    assert found.modal == "shall"
+    assert found.deadline == Deadline("date", due_date=date(2030, 5, 5))
+
+
+def test_a_sentence_opening_with_the_month_may_has_only_its_modal() -> None:
+    found = one(paragraph("By May 5, 2031, the Administrator of General Services shall update the widget schedule."))
+    assert found.modal == "shall"
+    assert found.deadline == Deadline("date", due_date=date(2031, 5, 5))
+
+
+# --- may ---------------------------------------------------------------------------------------------------------
+
+
+def test_may_with_a_named_actor_is_a_permission() -> None:
+    found = one(paragraph("Agencies may request a widget waiver from the Secretary of Commerce."))
+    assert (found.modal, actor_names(found)) == ("may", ["Agencies"])
+
+
+def test_may_with_an_office_as_subject() -> None:
+    found = one(paragraph("The Secretary of Commerce may issue widget regulations."))
+    assert (found.modal, actor_names(found)) == ("may", ["Secretary of Commerce"])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Secretary of Commerce shall identify widgets that may be hazardous.",
+        "The Secretary of Commerce shall determine whether agencies may purchase foreign widgets.",
+        "The Secretary of Commerce shall take such steps as may be necessary to protect widget supplies.",
+        "The Secretary of Commerce shall publish widget standards, as the Secretary shall determine appropriate.",
+    ],
+)
+def test_epistemic_and_discretionary_modals_are_not_obligations(body: str) -> None:
+    found = one(paragraph(body))
+    assert (found.modal, actor_names(found)) == ("shall", ["Secretary of Commerce"])
+
+
+def test_agentless_may_is_not_an_obligation() -> None:
+    assert extract(paragraph("The widget standards may be revised.")) == []
+
+
+# --- actors ------------------------------------------------------------------------------------------------------
+
+
+def test_consulted_parties_are_not_actors() -> None:
+    found = one(
+        paragraph(
+            "The Secretary of Energy, in consultation with the Administrator of the Environmental Protection "
+            "Agency, shall review all widget permits."
+        )
+    )
+    assert actor_names(found) == ["Secretary of Energy"]
+    assert found.action == "review all widget permits."
+
+
+def test_a_consultation_opening_the_sentence_leaves_the_actor_on_its_right() -> None:
+    found = one(
+        paragraph(
+            "In coordination with the Director of the Office of Management and Budget, agencies shall report their "
+            "widget inventories."
+        )
+    )
+    assert actor_names(found) == ["agencies"]
+
+
+def test_actor_through_another_office() -> None:
+    found = one(
+        paragraph(
+            "The Secretary of the Treasury, through the Commissioner of Internal Revenue, shall issue widget guidance."
+        )
+    )
+    assert actor_names(found) == ["Secretary of the Treasury"]
+    assert found.actors[0].through == "Commissioner of Internal Revenue"
+
+
+def test_acting_through_an_office_named_by_an_acronym() -> None:
+    found = one(
+        paragraph(
+            "The Secretary of Commerce, acting through the Director of NIST, shall publish widget measurement "
+            "standards."
+        )
+    )
+    assert actor_names(found) == ["Secretary of Commerce"]
+    assert found.actors[0].through == "Director of the National Institute of Standards and Technology"
+
+
+def test_plural_secretaries_are_two_actors() -> None:
+    found = one(paragraph("The Secretaries of State and Defense shall jointly prepare a widget assessment."))
+    assert actor_names(found) == ["Secretary of State", "Secretary of Defense"]
+
+
+def test_actors_joined_by_and_with_shall_each() -> None:
+    found = one(paragraph("The Secretary of Labor and the Secretary of Commerce shall each issue widget rules."))
+    assert actor_names(found) == ["Secretary of Labor", "Secretary of Commerce"]
+
+
+def test_one_office_with_and_in_its_name_is_one_actor() -> None:
+    found = one(paragraph("The Secretary of Health and Human Services shall study widget injuries."))
+    assert actor_names(found) == ["Secretary of Health and Human Services"]
+
+
+def test_collective_actor() -> None:
+    found = one(paragraph("The heads of executive departments and agencies shall cooperate with the widget board."))
+    assert actor_names(found) == ["heads of executive departments and agencies"]
+
+
+def test_defined_short_forms_are_written_in_full() -> None:
+    found = extract(
+        "Sec. 3. Widget Budgets.\n"
+        "(a) The Director of the Office of Management and Budget (OMB) shall collect widget budgets.\n"
+        "(b) The OMB Director shall publish a widget summary.\n"
+        "(c) There is hereby established the Interagency Widget Coordination Task Force (Task Force).\n"
+        "(d) The Task Force shall meet quarterly."
+    )
+    assert [(o.section, actor_names(o)) for o in found] == [
+        ("3(a)", ["Director of the Office of Management and Budget"]),
+        ("3(b)", ["Director of the Office of Management and Budget"]),
+        ("3(d)", ["Interagency Widget Coordination Task Force"]),
+    ]
+    assert found[2].deadline == Deadline("recurring", recurrence="quarterly")
+
+
+def test_a_named_role_acts_as_its_holder() -> None:
+    found = extract(
+        "Sec. 3. Widget Storage.\n"
+        "(a) The Secretary of Defense shall serve as the Executive Agent for widget storage.\n"
+        "(b) The Executive Agent shall maintain a widget registry."
+    )
+    assert [(o.section, actor_names(o)) for o in found] == [("3(b)", ["Secretary of Defense"])]
+
+
+# --- passives ----------------------------------------------------------------------------------------------------
+
+
+def test_passive_with_an_agent_counts() -> None:
+    found = one(paragraph("An annual widget assessment shall be made by the Director of NSA."))
+    assert actor_names(found) == ["Director of the National Security Agency"]
+    assert found.actors[0].as_written == "the Director of NSA"
+
+
+def test_passive_with_an_agent_and_a_thing_as_subject_counts() -> None:
+    found = one(paragraph("Such standards shall be published by the Secretary of Commerce."))
+    assert actor_names(found) == ["Secretary of Commerce"]
+
+
+def test_agentless_passive_does_not_count() -> None:
+    assert extract(paragraph("An annual widget assessment shall be made available to the public.")) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The report shall describe each widget supplier.",
+        "This order shall be implemented by widget purchases.",
+        "The Policy Notice shall require agencies to buy widgets.",
+    ],
+)
+def test_things_as_subjects_do_not_count(body: str) -> None:
+    assert extract(paragraph(body)) == []
+
+
+# --- lead-ins and their items ------------------------------------------------------------------------------------
+
+LEAD_IN = (
+    "Sec. 3. Widget Safety.\n"
+    "(a) Within 90 days of the date of this order, the Secretary of Transportation shall:\n"
+    "(i) develop a widget safety plan;\n"
+    "(ii) design a pilot program for widget inspections; and\n"
+    "(iii) within 30 days of the completion of the pilot program, report the results to the President.\n"
+    "(b) The Administrator of General Services shall update the widget schedule."
+)
+
+
+def test_each_verb_phrase_item_of_a_lead_in_is_an_obligation_at_the_item() -> None:
+    found = extract(LEAD_IN)
+    assert [o.section for o in found] == ["3(a)(i)", "3(a)(ii)", "3(a)(iii)", "3(b)"]
+    assert [actor_names(o) for o in found[:3]] == [["Secretary of Transportation"]] * 3
+    assert {o.modal for o in found} == {"shall"}
+    assert found[0].action == "develop a widget safety plan"
+    assert found[0].provision_key == "3-a-i"
+
+
+def test_items_take_the_lead_ins_deadline_unless_they_set_their_own() -> None:
+    found = extract(LEAD_IN)
+    assert found[0].deadline == found[1].deadline == after_signing(90)
+    assert found[2].deadline == Deadline("days_after_event", days=30, event="the completion of the pilot program")
+    assert found[3].deadline is None
+
+
+def test_the_lead_in_itself_is_not_counted() -> None:
+    assert "3(a)" not in [o.section for o in extract(LEAD_IN)]
+
+
+def test_a_lead_in_with_asides_before_the_colon() -> None:
+    found = extract(
+        "Sec. 3. Widget Supply.\n"
+        "(a) The Secretary of Energy shall, as appropriate and within 60 days of the date of this order:\n"
+        "(i) identify widget shortages;\n"
+        "(ii) publish a report on widget prices."
+    )
+    assert [(o.section, actor_names(o), o.deadline) for o in found] == [
+        ("3(a)(i)", ["Secretary of Energy"], after_signing(60)),
+        ("3(a)(ii)", ["Secretary of Energy"], after_signing(60)),
+    ]
+
+
+def test_a_content_list_after_to_is_one_obligation_at_the_lead_in() -> None:
+    found = one(
+        "Sec. 3. Widget Purchasing.\n"
+        "(a) The Director of the Office of Management and Budget shall issue guidance to agencies to:\n"
+        "(i) reduce duplicative widget purchases;\n"
+        "(ii) improve widget tracking."
+    )
+    assert (found.section, actor_names(found)) == ("3(a)", ["Director of the Office of Management and Budget"])
+
+
+def test_an_item_that_is_a_clause_of_its_own_is_not_a_lead_in_item() -> None:
+    found = extract(
+        "Sec. 3. Widget Enforcement.\n"
+        "(a) The Attorney General shall:\n"
+        "(i) review the enforcement of widget laws; and\n"
+        "(ii) widget risk models used by agencies are not records for purposes of this subsection."
+    )
+    assert [(o.section, actor_names(o)) for o in found] == [("3(a)(i)", ["Attorney General"])]
+
+
+def test_capitalised_items_with_their_own_directives_are_not_lead_in_items() -> None:
+    found = extract(
+        "Sec. 3. Widget Research.\n"
+        "(a) Widget research.\n"
+        "(i) The Director of the National Science Foundation shall fund widget research.\n"
+        "(ii) Within 60 days of the date of this order, the Secretary of Energy shall establish a widget laboratory "
+        "and annually thereafter report on its work."
+    )
+    assert [(o.section, actor_names(o)) for o in found] == [
+        ("3(a)(i)", ["Director of the National Science Foundation"]),
+        ("3(a)(ii)", ["Secretary of Energy"]),
+    ]
+    assert found[1].deadline == Deadline(
+        "days_after_signing", days=60, due_date=SIGNED + timedelta(days=60), recurrence="annually"
+    )
+
+
+# --- excluded sections and clauses -------------------------------------------------------------------------------
+
+
+def test_purpose_policy_definitions_and_general_provisions_are_excluded() -> None:
+    found = extract(
+        "Section 1. Purpose. Agencies must protect the widget supply. The Federal Government should lead on widgets.\n"
+        "Sec. 2. Policy. It is the policy of the United States that agencies shall buy domestic widgets.\n"
+        'Sec. 3. Definitions. For purposes of this order, the term "widget" shall mean any small device.\n'
+        "Sec. 4. Duties. (a) The Secretary of Commerce shall publish a widget registry.\n"
+        "Sec. 5. General Provisions. (a) Nothing in this order shall be construed to impair the authority of any "
+        "agency.\n"
+        "(b) The costs for publication of this order shall be borne by the Department of Commerce."
+    )
+    assert [(o.section, actor_names(o)) for o in found] == [("4(a)", ["Secretary of Commerce"])]
+
+
+def test_a_combined_purpose_and_policy_heading_is_excluded() -> None:
+    found = extract(
+        "Sec. 1. Purpose and Policy. Agencies shall buy domestic widgets.\n"
+        "Sec. 2. Widget Supply. The Secretary of Commerce shall publish widget supply data."
+    )
+    assert [o.section for o in found] == ["2"]
+
+
+def test_the_same_sentence_outside_general_provisions_counts() -> None:
+    found = one(paragraph("The costs of the widget survey shall be borne by the Department of Commerce.", "Funding"))
+    assert actor_names(found) == ["Department of Commerce"]
+
+
+def test_a_policy_sentence_in_an_operative_section_is_excluded() -> None:
+    assert extract(paragraph("It is the policy of the United States that agencies shall buy domestic widgets.")) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nothing in this section shall be construed to limit the authority of the Secretary of Commerce.",
+        "The Secretary of Commerce shall apply to all widget contracts the rules of subsection (b).",
+        "The Widget Board shall include the Secretary of Commerce and the Secretary of Labor.",
+        "The Secretary of Commerce shall serve as the chair of the Widget Board.",
+        "The Widget Board shall have a staff director.",
+        "This order shall apply to all widget contracts.",
+    ],
+)
+def test_scope_construction_and_composition_are_excluded(body: str) -> None:
+    assert extract(paragraph(body)) == []
+
+
+def test_shall_apply_a_method_is_a_directive() -> None:
+    found = one(paragraph("The Secretary of Commerce shall apply a weight-of-evidence approach to widget claims."))
+    assert found.action.startswith("apply a weight-of-evidence approach")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Agencies are strongly encouraged to adopt widget standards.",
+        "Agencies are expected to adopt widget standards.",
+        "The Secretary of Commerce will report on widget standards.",
+    ],
+)
+def test_non_listed_modals_are_not_obligations(body: str) -> None:
+    assert extract(paragraph(body)) == []
+
+
+# --- deadlines in provisions -------------------------------------------------------------------------------------
+
+
+def test_immediately_after_the_modal_is_zero_days() -> None:
+    found = one(paragraph("The Secretary of Labor shall immediately suspend unsafe widget purchases."))
+    assert found.deadline == after_signing(0)
+
+
+def test_immediately_far_from_the_modal_is_no_deadline() -> None:
+    found = one(
+        paragraph(
+            "The Secretary of Labor shall review each widget purchase request and notify the requesting agency "
+            "immediately."
+        )
+    )
+    assert found.deadline is None
+
+
+def test_days_after_an_event() -> None:
+    found = one(
+        "Sec. 2. Widget Supply. The Secretary of Commerce shall, within 30 days of the completion of the widget "
+        "census, publish supply data."
+    )
+    assert found.section == "2"
+    assert found.deadline == Deadline("days_after_event", days=30, event="the completion of the widget census")
+
+
+def test_this_same_period_takes_the_period_set_earlier_in_the_provision() -> None:
+    found = extract(
+        paragraph(
+            "Within 120 days of the date of this order, the Secretary of Energy shall submit a widget plan to the "
+            "President. Within this same 120-day period, the Administrator of General Services shall publish a "
+            "widget guide."
+        )
+    )
+    assert [(actor_names(o), o.deadline) for o in found] == [
+        (["Secretary of Energy"], after_signing(120)),
+        (["Administrator of General Services"], after_signing(120)),
+    ]
+
+
+def test_a_later_sentence_without_a_period_has_no_deadline() -> None:
+    found = extract(
+        paragraph(
+            "Within 120 days of the date of this order, the Secretary of Energy shall submit a widget plan to the "
+            "President. The Administrator of General Services shall publish a widget guide."
+        )
+    )
+    assert [o.deadline for o in found] == [after_signing(120), None]
+
+
+# --- section labels ----------------------------------------------------------------------------------------------
+
+
+def test_section_labels_down_to_the_innermost_paragraph() -> None:
+    found = extract(
+        "Sec. 3. Widget Programs.\n"
+        "(a) Widget research.\n"
+        "(b) Widget testing.\n"
+        "(i) The Secretary of Energy shall test widgets.\n"
+        "(ii) The Secretary of Labor shall certify widget testers.\n"
+        "(A) The Secretary of Commerce shall publish test results."
+    )
+    assert [o.section for o in found] == ["3(b)(i)", "3(b)(ii)", "3(b)(ii)(A)"]
+
+
+def test_no_obligations_in_an_order_without_modals() -> None:
+    assert extract(paragraph("The Secretary of Commerce reviewed widget supplies in 2029.")) == []
