@@ -21,6 +21,7 @@ _HEADS = (
 _HEAD = re.compile(rf"\b(?:{_HEADS})\b")
 _CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de)"
 _CAPITALISED = r"[A-Z][\w.'’&-]*"
+_NAME_WORD = r"[A-Z][\w'’&-]*"  # a capitalised word without trailing punctuation
 # A collective actor written in lower case: "agencies", "each agency", "the heads of executive departments".
 _COLLECTIVE = re.compile(
     r"^(?:(?:all|each|every|any|the|such|relevant|other|covered|appropriate|participating|executive|Federal|federal)\s+)*"
@@ -42,6 +43,7 @@ _AGENCY_HEADS = re.compile(
     re.IGNORECASE,
 )
 
+_SENTENCE_CAPITALS = {"Each", "Every", "All", "Any", "Agencies", "Agency", "Executive", "Heads", "Head", "Employees"}
 _QUALIFIER = re.compile(r"\s+(?:that|which|who|whose|with\s+respect\s+to|in\s+(?:his|her|its|their)\s+capacity)\s")
 
 # Acronyms orders use without defining them.
@@ -78,7 +80,7 @@ COMMON_ACRONYMS = {
 _ROLE = re.compile(
     rf"(?:^|[.;:]\s+|\)\s*)(?:[Tt]he\s+)?(?P<holder>{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|{_CONNECTOR}))*)"
     rf"\s+(?:shall|will|is\s+(?:hereby\s+)?designated\s+to)\s+serve\s+as\s+(?:the\s+)?"
-    rf"(?P<role>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,4}})\b"
+    rf"(?P<role>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})\b"
 )
 
 
@@ -108,7 +110,7 @@ def _abbreviated_by(short: str, words: list[str]) -> str | None:
     tokens = short.split()
     significant_all = [word for word in words if word.lower() not in _LOWER_WORDS]
     if len(significant_all) > len(tokens) and tokens == significant_all[-len(tokens) :]:
-        return " ".join(_from_first_capital(words))
+        return " ".join(_after_last_connector(words))
     for start in range(len(words) - 1, -1, -1):
         tail = words[start:]
         if tail[0].lower() in _LOWER_WORDS:
@@ -121,6 +123,14 @@ def _abbreviated_by(short: str, words: list[str]) -> str | None:
         if _matches(tokens, significant):
             return " ".join(tail)
     return None
+
+
+def _after_last_connector(words: list[str]) -> list[str]:
+    """The name a trailing short form belongs to: "Chair of the National Widget Council" -> the Council."""
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in _LOWER_WORDS:
+            return words[index + 1 :]
+    return words
 
 
 def _from_first_capital(words: list[str]) -> list[str]:
@@ -192,6 +202,9 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
             return bare
     if _AGENCY_HEADS.match(bare):
         return "heads of agencies"
+    first, _, rest = bare.partition(" ")
+    if first in _SENTENCE_CAPITALS and _COLLECTIVE.match(bare[0].lower() + bare[1:]):
+        return f"{first.lower()} {rest}".strip()  # "Agencies shall" -> "agencies"; "Federal employees" stays
     words = bare.split()
     # "the OMB Director" -> "Director of the Office of Management and Budget"
     if len(words) == 2 and words[0] in expansions and _is_acronym(words[0]) and _HEAD.fullmatch(words[1]):

@@ -33,6 +33,10 @@ _PERIOD_AFTER = re.compile(
     rf"(?P<relation>after|from|following)\s+(?P<event>[^,;:.]+)",
     re.IGNORECASE,
 )
+_DURATION = re.compile(
+    r"\b(?:during|over|for|throughout|first|last|next|each|every|period\s+of)(?:\s+(?:the|a|an|of|each))*\s*$",
+    re.IGNORECASE,
+)
 _BY_DATE = re.compile(
     rf"\b(?:by|before|not\s+later\s+than|no\s+later\s+than|on\s+or\s+before|until)\s+{_DATE}", re.IGNORECASE
 )
@@ -91,6 +95,14 @@ def _days(match: re.Match[str]) -> int:
     return number_value(match.group("number")) * _UNITS[match.group("unit").lower()]
 
 
+def _deadline_after(text: str) -> re.Match[str] | None:
+    """ "90 days after the date of this order", but not a duration ("during the 2 years following ...")."""
+    for match in _PERIOD_AFTER.finditer(text):
+        if not _DURATION.search(text[max(0, match.start() - 40) : match.start()]):
+            return match
+    return None
+
+
 def recurrence_in(text: str) -> str | None:
     for pattern, name in _RECURRENCES:
         if pattern.search(text):
@@ -110,7 +122,7 @@ def deadline_in(text: str, signing_date: date | None, after_modal: str = "") -> 
     where "immediately" sets a deadline of the signing date itself.
     """
     recurrence = recurrence_in(text)
-    period = _PERIOD.search(text) or _PERIOD_AFTER.search(text)
+    period = _PERIOD.search(text) or _deadline_after(text)
     if period and period.group("relation") != "before":
         days = _days(period)
         event = (period.group("event") or "").strip()

@@ -64,14 +64,18 @@ _ABBREVIATION = re.compile(
 )
 # "X and the Y": two actors; "Secretary of Health and Human Services": one.
 _JOINED_ACTORS = re.compile(r"\s+and\s+(?=(?:the|each|all|every|any)\s+)")
-# "within this same 120-day time period": the period the provision has already set.
-_SAME_PERIOD = re.compile(r"\b(?:this|that|the)\s+same\s+[\w-]*\s*(?:time\s+)?period\b", re.IGNORECASE)
+# "within this same 120-day time period": a period the order has already set.
+_SAME_PERIOD = re.compile(
+    r"\b(?:this|that|the)\s+same\s+(?:(?P<days>\d+)[\s-]day\s+)?(?:time\s+)?period\b", re.IGNORECASE
+)
 _SINGULAR = {"Secretaries": "Secretary", "Departments": "Department", "Directors": "Director"}
 _PLURAL_OFFICES = re.compile(
-    r"\b(?:the\s+)?(?P<title>Secretaries|Departments|Directors)\s+of\s+(?P<first>(?:the\s+)?[A-Z][\w-]*)"
+    r"\b(?:[Tt]he\s+)?(?P<title>Secretaries|Departments|Directors)\s+of\s+(?P<first>(?:the\s+)?[A-Z][\w-]*)"
     r"\s+and\s+(?P<second>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
 )
 _ACTION_WORDS = 12
+# ", in consultation with X," or ", by May 5, 2030," between the modal and its verb.
+_ASIDE_AFTER_MODAL = re.compile(r"^\s*,(?:[^,]|,\s*\d{4})*,\s*")
 _MAX_TEXT = 1000
 
 
@@ -105,6 +109,7 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
     defined = names.definitions(" ".join(provision.text for provision in provisions))
     by_key = {provision.key: provision for provision in provisions}
     lead_ins: dict[str, _Directive] = {}
+    periods: list[Deadline] = []  # deadlines set so far, for "within this same period"
     found: list[ExtractedObligation] = []
     for provision in provisions:
         if not _operative(provision, by_key):
@@ -114,18 +119,25 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         if parent_lead_in and _is_verb_phrase(body):
             found.append(_lead_in_item(provision, body, parent_lead_in, signing_date))
         sentences = split_sentences(body)
-        period: Deadline | None = None  # the last period this provision set, for "within this same period"
         for index, sentence in enumerate(sentences):
             lead_in = _lead_in_modal(sentence) if index == len(sentences) - 1 else None
             for start, directive in _directives(sentence, defined, signing_date):
-                if directive.deadline is None and period and _SAME_PERIOD.search(sentence):
-                    directive = replace(directive, deadline=period)
-                period = directive.deadline or period
+                same = _SAME_PERIOD.search(sentence) if directive.deadline is None else None
+                if same:
+                    directive = replace(directive, deadline=_earlier_period(periods, same))
+                if directive.deadline:
+                    periods.append(directive.deadline)
                 if start == lead_in:
                     lead_ins[provision.key] = directive
                     continue
                 found.append(_obligation(provision, sentence, start, directive))
     return found
+
+
+def _earlier_period(periods: list[Deadline], same: re.Match[str]) -> Deadline | None:
+    """The period "this same (N-day) period" refers back to: the latest one, of N days when it says so."""
+    days = int(same.group("days")) if same.group("days") else None
+    return next((period for period in reversed(periods) if days is None or period.days == days), None)
 
 
 def _lead_in_modal(sentence: str) -> int | None:
@@ -142,7 +154,7 @@ def _lead_in_modal(sentence: str) -> int | None:
 
 def _is_verb_phrase(item: str) -> bool:
     """A lead-in's item completes it ("develop a plan ..."); a clause of its own ("models ... are not") does not."""
-    return item[:1].islower() and not _ITEM_CLAUSE.match(item)
+    return item[:1].islower() and not _DETERMINED_SUBJECT.match(item) and not _ITEM_CLAUSE.match(item)
 
 
 def _operative(provision: ParsedProvision, by_key: dict[str, ParsedProvision]) -> bool:
@@ -338,6 +350,6 @@ def _lead_in_item(
 
 def _action(after_modal: str) -> str:
     """About the first dozen words of the verb phrase, skipping an interrupting ", in consultation with X,"."""
-    text = re.sub(r"^\s*,[^,]*,\s*", " ", after_modal) if after_modal.lstrip().startswith(",") else after_modal
+    text = _ASIDE_AFTER_MODAL.sub(" ", after_modal, count=1)
     words = re.sub(r"^\s*(?:each|jointly|also)\s+", "", text).split()
-    return " ".join(words[:_ACTION_WORDS]).rstrip(",;:")
+    return re.sub(r"[,;:]?\s*(?:\b(?:and|or)\b)?[,;:]?$", "", " ".join(words[:_ACTION_WORDS]))

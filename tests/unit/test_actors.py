@@ -202,3 +202,14 @@ def test_canonical_drops_definitions_and_relative_clauses() -> None:
 def test_an_undefined_title_stays_as_written() -> None:
     assert canonical("the Director", {}) == "Director"
     assert canonical("the Secretary of Commerce", {}) == "Secretary of Commerce"
+
+
+def test_a_trailing_short_form_names_the_body_not_its_chair() -> None:
+    assert definitions("the Chair of the National Widget Council (Council) shall") == {
+        "Council": "National Widget Council"
+    }
+
+
+def test_a_role_ends_with_its_sentence() -> None:
+    text = "The Secretary of Defense shall serve as the Executive Agent. The Executive Agent shall report."
+    assert definitions(text) == {"Executive Agent": "Secretary of Defense"}

@@ -228,3 +228,15 @@ def test_each_of_the_first_years_is_not_a_deadline() -> None:
 
 def test_years_following_without_a_qualifier_is_a_deadline() -> None:
     assert deadline_in("5 years following the date of this order", SIGNED) == after_signing(1825)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "during the 2 years following the date of this order",
+        "over the 5 years following the date of this order",
+        "for a period of 2 years after the date of this order",
+    ],
+)
+def test_a_duration_is_not_a_deadline(text: str) -> None:
+    assert deadline_in(text, SIGNED) is None
