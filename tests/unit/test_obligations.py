@@ -484,7 +484,10 @@ def test_no_obligations_in_an_order_without_modals() -> None:
 
 
 def test_an_item_with_its_own_subject_is_not_a_lead_in_item() -> None:
-    text = "Sec. 3. Duties.\n(b) The agencies shall:\n(i) publish widget data; and\n(ii) the Secretary of Commerce shall publish widget safety data.\n"
+    text = (
+        "Sec. 3. Duties.\n(b) The agencies shall:\n(i) publish widget data; and\n"
+        "(ii) the Secretary of Commerce shall publish widget safety data.\n"
+    )
     found = [(o.section, actor_names(o)) for o in extract(text)]
     assert found == [("3(b)(i)", ["agencies"]), ("3(b)(ii)", ["Secretary of Commerce"])]
 
