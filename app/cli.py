@@ -138,7 +138,9 @@ async def _score(settings: Settings, url: str, golds: dict[int, dict[str, Any]])
 
 
 def _print_scores(scores: list[OrderScore]) -> None:
-    table = Table("EO", "extracted", "gold", "matched", "precision", "recall", "F1", "deadlines", "actors")
+    table = Table(
+        "EO", "extracted", "gold", "matched", "precision", "recall", "F1", "deadlines", "actors", expand=False
+    )
     total = OrderScore(0)
     for score in scores:
         total.add(score)

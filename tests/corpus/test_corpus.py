@@ -1,6 +1,8 @@
 """The whole corpus (../shared/corpus) imported and served: the totals users rely on."""
 
+import os
 import re
+import subprocess
 import time
 from collections.abc import AsyncIterator, Iterator
 
@@ -10,7 +12,7 @@ import pytest
 from app.db import make_engine
 from app.main import create_app
 from app.settings import Settings
-from tests.cli.test_import import run_import
+from tests.cli.test_import import EOKB, run_import
 from tests.conftest import CORPUS, Databases
 from tests.paging import walk
 
@@ -75,3 +77,50 @@ async def test_every_text_order_has_provisions(corpus: httpx.AsyncClient) -> Non
     assert body["meta"]["total"] > 20000
     orders = await walk(corpus, "/v1/orders?sort=eo_number&limit=1000")
     assert [o["eo_number"] for o in orders if o["text_format"] and o["counts"]["provisions"] == 0] == []
+
+
+async def test_revocation_read_from_the_text_reaches_both_orders(corpus: httpx.AsyncClient) -> None:
+    revoked = (await corpus.get("/v1/orders/14110")).json()
+    assert revoked["status"] == "revoked"
+    assert {"kind": "revoked_by", "eo_number": 14148, "partial": False} in revoked["relations"]
+    revoker = (await corpus.get("/v1/orders/14148")).json()
+    assert {"kind": "revokes", "eo_number": 14110, "partial": False} in revoker["relations"]
+
+
+async def test_deadlines_of_eo_14409_fall_in_their_window(corpus: httpx.AsyncClient) -> None:
+    found = await walk(corpus, "/v1/obligations?due_from=2026-06-01&due_to=2026-12-31&limit=100")
+    thirty_days = [o for o in found if o["eo_number"] == 14409 and o["deadline"]["days"] == 30]
+    assert [o["section"] for o in thirty_days] == ["2(a)", "2(b)", "2(c)", "2(d)", "2(e)"]
+    assert {o["deadline"]["due_date"] for o in thirty_days} == {"2026-07-02"}
+
+
+async def test_treasury_obligations_include_the_clearinghouse(corpus: httpx.AsyncClient) -> None:
+    found = await walk(corpus, "/v1/agencies/treasury-department/obligations?limit=1000")
+    [clearinghouse] = [o for o in found if o["id"] == "eo-14409-2-d-1"]
+    assert "AI cybersecurity clearinghouse" in clearinghouse["text"]
+    assert [actor["name"] for actor in clearinghouse["actors"]] == ["Secretary of the Treasury"]
+
+
+async def test_orders_without_fr_agencies_are_linked_through_their_text(corpus: httpx.AsyncClient) -> None:
+    order = (await corpus.get("/v1/orders/14409")).json()
+    slugs = {agency["slug"] for agency in order["agencies"]}
+    assert {"treasury-department", "justice-department", "defense-department"} <= slugs
+
+
+GOLD = CORPUS.parent / "gold"
+
+
+@pytest.mark.skipif(not GOLD.is_dir(), reason=f"gold labels not available at {GOLD}")
+def test_extraction_meets_its_goals_on_the_dev_gold(corpus_db: str) -> None:
+    result = subprocess.run(
+        [EOKB, "eval", str(GOLD)],
+        env={**os.environ, "EOKB_DATABASE_URL": corpus_db, "COLUMNS": "200"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    print(result.stdout)
+    overall = next(line for line in result.stdout.splitlines() if line.strip(" │|").startswith("all"))
+    figures = [float(cell) for cell in re.findall(r"\d\.\d{3}", overall)]
+    precision, recall, f1, deadlines, actors = figures
+    assert f1 >= 0.95 and deadlines >= 0.98 and actors >= 0.90, overall
