@@ -75,7 +75,9 @@ async def _http(request: Request, exc: HTTPException) -> JSONResponse:
     if exc.status_code == 404:
         return problem_response(404, "not-found", "Not found", f"There is nothing at {request.url.path}.")
     if exc.status_code == 405:
-        return problem_response(405, "method-not-allowed", "Method not allowed", "This API is read-only: use GET.")
+        response = problem_response(405, "method-not-allowed", "Method not allowed", "This API is read-only: use GET.")
+        response.headers.update(exc.headers or {})  # Allow: the methods the route has
+        return response
     return problem_response(exc.status_code, "http-error", str(exc.detail), str(exc.detail))
 
 

@@ -38,6 +38,7 @@ async def test_writes_are_refused(client: httpx.AsyncClient) -> None:
     response = await client.post("/v1/orders", json={})
     assert response.status_code == 405
     assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["allow"] == "GET"
 
 
 @pytest.mark.parametrize(
