@@ -22,6 +22,13 @@ _HEAD = re.compile(rf"\b(?:{_HEADS})\b")
 _CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de)"
 _CAPITALISED = r"[A-Z][\w.'’&-]*"
 _NAME_WORD = r"[A-Z][\w'’&-]*"  # a capitalised word without trailing punctuation
+# The rest of an office's name: "of the Treasury", "of Health and Human Services" (but not "and the Secretary of X").
+_NAME_TAIL = (
+    r"(?:\s+(?:of|the|for|on|and(?=\s+(?!(?:the\s+)?(?:Secretary|Director|Administrator|Attorney|Chair))[A-Z]))"
+    r"|\s+(?!(?:Secretary|Director|Administrator|Attorney|Chair)\b)[A-Z][\w'’&-]*)*(?<!\sof)(?<!\sthe)(?<!\sand)"
+)
+# Capitalised words before a body's name ("Federal Real Property" before "Council"), not a determiner.
+_QUALIFIERS = r"(?:(?!(?:The|This|That|Such|Each|Any|No|An?|Its|Their)\b)[A-Z][\w'’&-]*\s+){1,6}"
 # A collective actor written in lower case: "agencies", "each agency", "the heads of executive departments".
 _COLLECTIVE = re.compile(
     r"^(?:(?:all|each|every|any|the|such|relevant|other|covered|appropriate|participating|executive|Federal|federal)\s+)*"
@@ -31,7 +38,8 @@ _COLLECTIVE = re.compile(
 )
 _LEADING_THE = re.compile(r"^(?:(?:the|and|or|jointly)\s+)+", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:(?:the|an?|each|every|all|any|such|and|or|both|either|jointly)\s+)+", re.IGNORECASE)
-_DEFINITION = re.compile(r"\(\s*(?:the\s+)?(?:[“\"])?([A-Za-z][\w .&'’-]{0,40}?)(?:[”\"])?\s*\)")
+# "(OMB)", "(the “Secretary”)", "(``Secretary'')": a short form defined in parentheses.
+_DEFINITION = re.compile(r"\(\s*(?:the\s+)?(?:``|[“\"‘'])?([A-Za-z][\w .&’-]{0,40}?)(?:''|[”\"’'])?\s*\)")
 _PHRASE_BEFORE = re.compile(rf"((?:{_CAPITALISED}|{_CONNECTOR})(?:\s+(?:{_CAPITALISED}|{_CONNECTOR}))*)\s*$")
 _LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an"}
 _MAX_ACTOR_WORDS = 16
@@ -217,6 +225,20 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
         else:
             out.append(word)
     return " ".join(out)
+
+
+def full_name_before(name: str, context: str) -> str:
+    """A bare title read as the office last named in full before it: "the Secretary" after "the Secretary of
+    Energy" is the Secretary of Energy; "the Council" after "the Federal Real Property Council" is that Council."""
+    if not _HEAD.fullmatch(name):
+        return name
+    title = re.escape(name)
+    latest = None
+    for pattern in (rf"\b{title}\s+(?:of|for|on)\s+(?:the\s+)?{_NAME_WORD}{_NAME_TAIL}", rf"{_QUALIFIERS}{title}\b"):
+        for match in re.finditer(pattern, context):
+            if latest is None or match.end() > latest.end():
+                latest = match
+    return canonical(latest.group(0), {}) if latest else name
 
 
 def _is_acronym(word: str) -> bool:

@@ -111,7 +111,9 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
     lead_ins: dict[str, _Directive] = {}
     periods: list[Deadline] = []  # deadlines set so far, for "within this same period"
     found: list[ExtractedObligation] = []
+    context = ""  # the order's words so far, to read "the Secretary" as the Secretary last named in full
     for provision in provisions:
+        context += " " + provision.text
         if not _operative(provision, by_key):
             continue
         body = _body(provision)
@@ -127,11 +129,17 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
                     directive = replace(directive, deadline=_earlier_period(periods, same))
                 if directive.deadline:
                     periods.append(directive.deadline)
+                directive = _with_full_names(directive, context)
                 if start == lead_in:
                     lead_ins[provision.key] = directive
                     continue
                 found.append(_obligation(provision, sentence, start, directive))
     return found
+
+
+def _with_full_names(directive: _Directive, context: str) -> _Directive:
+    actors = tuple(replace(actor, name=names.full_name_before(actor.name, context)) for actor in directive.actors)
+    return replace(directive, actors=actors) if actors != directive.actors else directive
 
 
 def _earlier_period(periods: list[Deadline], same: re.Match[str]) -> Deadline | None:

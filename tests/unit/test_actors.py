@@ -5,7 +5,7 @@ The rules are those of ../shared/gold/CONVENTIONS.md ("actors"); all texts are i
 
 import pytest
 
-from app.ingest.actors import canonical, definitions, is_actor, strip_definitions
+from app.ingest.actors import canonical, definitions, full_name_before, is_actor, strip_definitions
 
 ORDER = (
     "The Director of the Office of Widget Standards (OWS) shall coordinate. "
@@ -213,3 +213,27 @@ def test_a_trailing_short_form_names_the_body_not_its_chair() -> None:
 def test_a_role_ends_with_its_sentence() -> None:
     text = "The Secretary of Defense shall serve as the Executive Agent. The Executive Agent shall report."
     assert definitions(text) == {"Executive Agent": "Secretary of Defense"}
+
+
+def test_gpo_quotes_define_a_short_form() -> None:
+    assert definitions("(a) The Secretary of Labor (``Secretary'') may investigate") == {
+        "Secretary": "Secretary of Labor"
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "expected"),
+    [
+        ("Secretary", "the Secretary of Defense and the Secretary of Energy shall", "Secretary of Energy"),
+        (
+            "Secretary",
+            "The Secretary of Health and Human Services shall act.",
+            "Secretary of Health and Human Services",
+        ),
+        ("Council", "A National Widget Council is established. The Council shall", "National Widget Council"),
+        ("Chair", "The Board shall meet.", "Chair"),
+        ("Secretary of State", "the Secretary of Energy", "Secretary of State"),
+    ],
+)
+def test_a_bare_title_is_the_office_last_named_in_full(name: str, context: str, expected: str) -> None:
+    assert full_name_before(name, context) == expected
