@@ -16,12 +16,14 @@ from app.ingest.deadlines import Deadline, deadline_in
 from app.ingest.parse import ParsedProvision
 
 MODALS = re.compile(r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?directed\s+to\b")
-# Sections whose modals are rhetoric or boilerplate, by heading.
+# Sections whose modals are rhetoric or boilerplate, by heading. A section headed only "Policy" whose words never
+# state a policy may be operative text under a label a source garbled: its "shall" still counts.
 _EXCLUDED_HEADING = re.compile(
     r"^(?:(?:statement\s+of\s+)?(?:purposes?|polic(?:y|ies)|findings|background|definitions?|general\s+provisions?)"
     r"(?:\s*(?:,|and|&)\s*)?)+$",
     re.IGNORECASE,
 )
+_POLICY_HEADING = re.compile(r"^(?:statement\s+of\s+)?polic(?:y|ies)$", re.IGNORECASE)
 # What follows a modal in clauses that state scope, meaning or construction rather than direct anyone.
 _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
@@ -108,13 +110,15 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
     """Every obligation the provisions create, in text order."""
     defined = names.definitions(" ".join(provision.text for provision in provisions))
     by_key = {provision.key: provision for provision in provisions}
+    excluded, rhetorical = _excluded_sections(provisions)
     lead_ins: dict[str, _Directive] = {}
     periods: list[Deadline] = []  # deadlines set so far, for "within this same period"
     found: list[ExtractedObligation] = []
     context = ""  # the order's words so far, to read "the Secretary" as the Secretary last named in full
     for provision in provisions:
         context += " " + provision.text
-        if not _operative(provision, by_key):
+        top = _top(provision, by_key).key
+        if provision.kind not in {"section", "paragraph", "text"} or top in excluded:
             continue
         body = _body(provision)
         parent_lead_in = lead_ins.get(provision.parent_key or "")
@@ -124,6 +128,8 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         for index, sentence in enumerate(sentences):
             lead_in = _lead_in_modal(sentence) if index == len(sentences) - 1 else None
             for start, directive in _directives(sentence, defined, signing_date):
+                if top in rhetorical and directive.modal in {"must", "should"}:
+                    continue
                 same = _SAME_PERIOD.search(sentence) if directive.deadline is None else None
                 if same:
                     directive = replace(directive, deadline=_earlier_period(periods, same))
@@ -165,15 +171,29 @@ def _is_verb_phrase(item: str) -> bool:
     return item[:1].islower() and not _DETERMINED_SUBJECT.match(item) and not _ITEM_CLAUSE.match(item)
 
 
-def _operative(provision: ParsedProvision, by_key: dict[str, ParsedProvision]) -> bool:
-    """Numbered text outside purpose, policy, definitions and general provisions."""
-    if provision.kind not in {"section", "paragraph", "text"}:
-        return False
-    top = provision
-    while top.parent_key and top.parent_key in by_key:
-        top = by_key[top.parent_key]
-    heading = (top.heading or "").strip(" .")
-    return not (heading and _EXCLUDED_HEADING.match(heading))
+def _top(provision: ParsedProvision, by_key: dict[str, ParsedProvision]) -> ParsedProvision:
+    while provision.parent_key and provision.parent_key in by_key:
+        provision = by_key[provision.parent_key]
+    return provision
+
+
+def _excluded_sections(provisions: Sequence[ParsedProvision]) -> tuple[set[str], set[str]]:
+    """Keys of the purpose, policy, definitions and general-provisions sections; and of the sections headed
+    "Policy" that state none, where "must" and "should" are still rhetoric but "shall" directs."""
+    by_key = {provision.key: provision for provision in provisions}
+    words: dict[str, list[str]] = {}
+    for provision in provisions:
+        words.setdefault(_top(provision, by_key).key, []).append(_body(provision))
+    excluded, rhetorical = set(), set()
+    for key, texts in words.items():
+        heading = (by_key[key].heading or "").strip(" .")
+        if not heading or not _EXCLUDED_HEADING.match(heading):
+            continue
+        if _POLICY_HEADING.match(heading) and not re.search(r"\bpolic(?:y|ies)\b", " ".join(texts), re.IGNORECASE):
+            rhetorical.add(key)
+        else:
+            excluded.add(key)
+    return excluded, rhetorical
 
 
 def _body(provision: ParsedProvision) -> str:

@@ -499,3 +499,12 @@ def test_this_same_period_refers_to_a_period_set_in_an_earlier_paragraph() -> No
     )
     deadlines = [o.deadline for o in extract(text)]
     assert deadlines[1] == deadlines[0] and deadlines[0] is not None and deadlines[0].days == 120
+
+
+def test_a_policy_heading_over_operative_text_still_directs() -> None:
+    text = (
+        "Sec. 4. Policy.\n(a) The Secretary of Commerce shall count widgets.\n(b) Agencies must value widgets.\n"
+        "Sec. 5. Policy.\n(a) It is the policy of the United States to value widgets.\n"
+        "(b) The Secretary of Labor shall publish widget wages.\n"
+    )
+    assert [(o.section, o.modal) for o in extract(text)] == [("4(a)", "shall")]
