@@ -23,6 +23,10 @@ _EXCLUDED_HEADING = re.compile(
     r"(?:\s*(?:,|and|&)\s*)?)+$",
     re.IGNORECASE,
 )
+_STATES_POLICY = re.compile(
+    r"\b(?:is|be|are)\s+(?:the|our|my)\s+polic(?:y|ies)\b|\bpolic(?:y|ies)\s+of\s+(?:the\s+United\s+States|my|this|the\s+Federal)",
+    re.IGNORECASE,
+)
 _POLICY_HEADING = re.compile(r"^(?:statement\s+of\s+)?polic(?:y|ies)$", re.IGNORECASE)
 # What follows a modal in clauses that state scope, meaning or construction rather than direct anyone.
 _NOT_A_DIRECTIVE = re.compile(
@@ -189,7 +193,7 @@ def _excluded_sections(provisions: Sequence[ParsedProvision]) -> tuple[set[str],
         heading = (by_key[key].heading or "").strip(" .")
         if not heading or not _EXCLUDED_HEADING.match(heading):
             continue
-        if _POLICY_HEADING.match(heading) and not re.search(r"\bpolic(?:y|ies)\b", " ".join(texts), re.IGNORECASE):
+        if _POLICY_HEADING.match(heading) and not _STATES_POLICY.search(" ".join(texts)):
             rhetorical.add(key)
         else:
             excluded.add(key)
