@@ -36,7 +36,7 @@ _COLLECTIVE = re.compile(
     r"(?:[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel)|members?\s+of\s+.+)"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
 )
-_LEADING_THE = re.compile(r"^(?:(?:the|and|or|jointly)\s+)+", re.IGNORECASE)
+_LEADING_THE = re.compile(r"^(?:(?:the|an?|and|or|jointly)\s+)+", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:(?:the|an?|each|every|all|any|such|and|or|both|either|jointly)\s+)+", re.IGNORECASE)
 # "(OMB)", "(the “Secretary”)", "(``Secretary'')": a short form defined in parentheses.
 _DEFINITION = re.compile(r"\(\s*(?:the\s+)?(?:``|[“\"‘'])?([A-Za-z][\w .&’-]{0,40}?)(?:''|[”\"’'])?\s*\)")
@@ -202,7 +202,7 @@ def strip_definitions(phrase: str) -> str:
 def canonical(phrase: str, defined: Mapping[str, str]) -> str:
     """The full name of an actor as written: a leading "the", definitions and relative clauses dropped, short forms
     expanded."""
-    bare = _without_relative_clause(strip_definitions(_LEADING_THE.sub("", phrase.strip())).strip(" ,"))
+    bare = _without_relative_clause(strip_definitions(_LEADING_THE.sub("", phrase.strip())).strip(" ,'`\"“”’"))
     expansions = {**COMMON_ACRONYMS, **defined}
     if bare in expansions:
         bare = _LEADING_THE.sub("", expansions[bare])

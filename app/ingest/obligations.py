@@ -69,7 +69,10 @@ _ABBREVIATION = re.compile(
     r"|\b[A-Z])\.$"
 )
 # "X and the Y": two actors; "Secretary of Health and Human Services": one.
-_JOINED_ACTORS = re.compile(r"\s+and\s+(?=(?:the|each|all|every|any)\s+)")
+_JOINED_ACTORS = re.compile(
+    r"\s+and\s+(?=(?:the|each|all|every|any)\s+|(?:Secretary|Director|Administrator|Attorney\s+General|Chair\w*|"
+    r"Governor|Commissioner)\b)"
+)
 # "within this same 120-day time period": a period the order has already set.
 _SAME_PERIOD = re.compile(
     r"\b(?:this|that|the)\s+same\s+(?:(?P<days>\d+)[\s-]day\s+)?(?:time\s+)?period\b", re.IGNORECASE

@@ -508,3 +508,8 @@ def test_a_policy_heading_over_operative_text_still_directs() -> None:
         "(b) The Secretary of Labor shall publish widget wages.\n"
     )
     assert [(o.section, o.modal) for o in extract(text)] == [("4(a)", "shall")]
+
+
+def test_offices_joined_without_an_article_are_two_actors() -> None:
+    found = one("Sec. 2. Widgets.\n(a) The Secretary of the Interior and Governor of the State of Widgetland shall meet.\n")
+    assert actor_names(found) == ["Secretary of the Interior", "Governor of the State of Widgetland"]
