@@ -175,9 +175,10 @@ def _xml_lines(order: etree._Element) -> list[_Line]:
 # --------------------------------------------------------------------------------------------------------------------
 
 _SECTION = re.compile(
-    r"(?:Section|Sec|Sect|SECTION|SEC)\s*\.?\s*(?P<number>\d{1,3}(?:\.\d{1,3})*(?:\.\s\d{1,3}(?=\.\s))?)"
+    r"(?:Section|Sec|Sect|SECTION|SEC)\s*\.?\s*(?P<number>\d{1,4}(?:\.\d{1,3})*(?:\.\s\d{1,3}(?=\.\s))?)"
     r"(?:\s*\.(?!\d)|(?=\s+[A-Z(“\"`\[])|\s*$)"
 )
+_QUOTED_SECTION = re.compile(r"(?:“|``|\")\s*" + _SECTION.pattern)
 _BARE_DECIMAL_SECTION = re.compile(r"(?P<number>\d{1,3}\.\d{1,3})\.(?=\s+[A-Z])")  # "4.1. Developing ..." in Sec. 4
 _PART = re.compile(r"(?:PART\s+(?P<upper>\d+|[IVXL]+)\b|Part\s+(?P<title>\d+|[IVXL]+)\s*(?:—|–|--|-|:))")
 _PAREN_MARKER = re.compile(
@@ -193,6 +194,7 @@ _VERBATIM_INTRO = re.compile(r"\b(?:read|reads|inserting|insert|adding|add)\b[^;
 _AMENDMENT_INTRO = re.compile(
     r"\b(?:amended|revised|read|reads|inserting|insert|adding|add)\b[^,;()]{0,80}:\s*$", re.IGNORECASE
 )
+_MISPRINTED_CLOSE = re.compile(r"[.,;!?](?:“|``)$")  # "... Center.“" ends a quotation, it cannot open one
 _ENACTING_CLAUSE = re.compile(r"\b(?:ordered|order|directed|direct)\b(?: as follows)?\s*:\s*$", re.IGNORECASE)
 _DATE = r"(?:Washington,\s*)?[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}\.?"
 _DATE_LINE = re.compile(_DATE)
@@ -660,9 +662,12 @@ def _quote_balance(text: str, *, inside: bool = False) -> tuple[int, int]:
     """Curly (and GPO ``...'') quotes opened minus closed, and the number of straight double quotes.
 
     Inside a quotation every new paragraph opens with a quote mark again without the previous one being closed
-    (typographic convention), so that leading mark does not count.
+    (typographic convention), so that leading mark does not count. An opening mark right after a line's final
+    punctuation opens nothing: it is a misprinted closing one.
     """
     curly = text.count("“") + text.count("``") - text.count("”") - text.count("''")
+    if text.endswith(("“", "``")) and _MISPRINTED_CLOSE.search(text):
+        curly -= 2
     straight = text.count('"')
     if inside and text.startswith(("“", "``")):
         curly -= 1
@@ -699,8 +704,11 @@ def _quoted_lines(lines: list[_Line]) -> set[int]:
 
 
 def _is_next_sibling(line: _Line, following: _Line) -> bool:
-    """Whether `following` continues the numbering of `line` ("(c)", "(d)"): then a quote left open is a typo."""
-    if _is_quoted(line.text):
+    """Whether `following` continues the numbering of `line` ("(c)", "(d)"): then a quote left open is a typo.
+
+    Not so when the quotation opens with a section ('... to read: “Sec. 2. ...'): the next one may be quoted too.
+    """
+    if _is_quoted(line.text) or _QUOTED_SECTION.search(line.text):
         return False
     marker, next_marker = _leading_marker(line.text), _leading_marker(following.text)
     if marker and next_marker:
@@ -713,26 +721,47 @@ def _is_next_sibling(line: _Line, following: _Line) -> bool:
     return bool(section and next_section) and _number_tuple(next_section.number) > _number_tuple(section.number)
 
 
-def _own_sections(lines: list[_Line], quoted: set[int], parts: dict[int, str]) -> dict[int, _Section]:
-    """Line index -> section, for the lines that start the order's own sections (not quoted amendments).
+def _is_next(previous: tuple[int, ...] | None, number: tuple[int, ...]) -> bool:
+    """Whether `number` is the very next section after `previous`: 4 after 3, 2.3 after 2.2, 3 or 3.1 after 2.4."""
+    if previous is None:
+        return False
+    if number[0] == previous[0] + 1:
+        return True
+    if len(number) == len(previous) + 1:
+        return number[:-1] == previous and number[-1] == 1
+    return len(number) == len(previous) and number[:-1] == previous[:-1] and number[-1] == previous[-1] + 1
 
-    Numbering must move forward; a part heading may start it again ("Part II" with its own "Section 1.").
+
+def _own_sections(lines: list[_Line], quoted: set[int], parts: dict[int, str]) -> tuple[dict[int, _Section], set[int]]:
+    """The order's own sections (line index -> section), and the quoted lines corrected for lost closing marks.
+
+    Numbering must move forward; a part heading may start it again ("Part II" with its own "Section 1."). A "Sec. N."
+    line right after "... is amended as follows:" is quoted, unless no own section came yet: then that line is the
+    enacting clause ("it is hereby ordered that Executive Order X is amended as follows:") and the order's own
+    sections follow. Where FR lost a quotation's closing mark, the next heading of the order's own numbering that does
+    not continue the quoted numbering ends it.
     """
     found: dict[int, _Section] = {}
     previous: tuple[int, ...] | None = None
+    quoted_number: tuple[int, ...] | None = None  # last section number quoted since the last own one
     for index, line in enumerate(lines):
         if index in parts:
             previous = None
-        start = None if index in quoted else _section_start(line) or _subsection_start(line, previous)
-        if start is None:
-            continue
-        if index and _introduces(_AMENDMENT_INTRO, lines[index - 1].text):
-            continue
-        number = _number_tuple(start.number)
-        if _follows(previous, number):
-            found[index] = start
-            previous = number
-    return found
+        start = None if _is_quoted(line.text) else _section_start(line) or _subsection_start(line, previous)
+        if start is not None:
+            number = _number_tuple(start.number)
+            before = lines[index - 1].text if index else ""
+            announced = bool(found) and _introduces(_AMENDMENT_INTRO, before)
+            if index in quoted and not announced and _is_next(previous, number) and not _is_next(quoted_number, number):
+                quoted = {i for i in quoted if i < index} | {index + i for i in _quoted_lines(lines[index:])}
+            if announced or index in quoted:
+                quoted_number = number
+            elif _follows(previous, number):
+                found[index] = start
+                previous, quoted_number = number, None
+        for match in _QUOTED_SECTION.finditer(line.text):  # '... to read: “Sec. 4. ...' within or opening a line
+            quoted_number = _number_tuple(match.group("number").replace(" ", ""))
+    return found, quoted
 
 
 def _part_heading(line: _Line) -> str | None:
@@ -779,7 +808,7 @@ def _add_body(tree: _Tree, lines: list[_Line]) -> None:
     lines = _split_inline_first_paragraphs(lines)
     quoted = _quoted_lines(lines)
     parts = {i: number for i, line in enumerate(lines) if i not in quoted and (number := _part_heading(line))}
-    sections = _own_sections(lines, quoted, parts)
+    sections, quoted = _own_sections(lines, quoted, parts)
     body = _Body(tree)
     if not sections and not parts:
         _add_unnumbered_body(tree, body, lines, quoted)

@@ -511,5 +511,7 @@ def test_a_policy_heading_over_operative_text_still_directs() -> None:
 
 
 def test_offices_joined_without_an_article_are_two_actors() -> None:
-    found = one("Sec. 2. Widgets.\n(a) The Secretary of the Interior and Governor of the State of Widgetland shall meet.\n")
+    found = one(
+        "Sec. 2. Widgets.\n(a) The Secretary of the Interior and Governor of the State of Widgetland shall act.\n"
+    )
     assert actor_names(found) == ["Secretary of the Interior", "Governor of the State of Widgetland"]

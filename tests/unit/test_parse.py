@@ -226,6 +226,71 @@ def test_amending_order_keeps_quoted_sections_with_their_introduction():
     assert texts["3"].heading == "General Provisions"
 
 
+def test_enacting_clause_announcing_amendments_is_followed_by_own_sections():
+    provisions = parse_text(fixture_text("amending_preamble.txt"))
+    assert_well_formed(provisions)
+    texts = by_key(provisions)
+    assert [p.key for p in provisions] == ["preamble", "1", "2", "3", "signature"]
+    assert texts["preamble"].text.endswith("is further amended as follows:")
+    assert texts["1"].text.startswith("Section 1. Section 2(a) of the order is amended")
+    assert "“Sec. 6. `Keeper' refers to a person who: (a) tends a light;" in texts["2"].text  # inserted, not own
+    assert texts["2"].text.endswith("“Sec. 7. The Board may issue guidance on the duties of keepers.”")
+
+
+def test_single_section_after_an_amending_enacting_clause():
+    text = (
+        "By the authority vested in me as President, it is hereby ordered that Executive Order 99801 is amended"
+        " as follows:\nSection 1. Section 4 of the order is amended by striking “two” and inserting “three.”\n"
+        "THE WHITE HOUSE,\nJuly 1, 2031.\n"
+    )
+    assert [(p.key, p.kind) for p in parse_text(text)] == [
+        ("preamble", "preamble"),
+        ("1", "section"),
+        ("signature", "signature"),
+    ]
+
+
+def test_quotation_that_lost_its_closing_mark_ends_at_the_next_own_section():
+    provisions = parse_xml((FIXTURES / "lost_quote_marks.xml").read_bytes())
+    assert_well_formed(provisions)
+    texts = by_key(provisions)
+    assert [p.key for p in provisions] == ["preamble", "1", "2", "3", "3-a", "3-b", "4", "5", "signature"]
+    assert texts["2"].text.endswith("(b) “Light” means a lighthouse listed under section 3 of this order.")
+    assert texts["3"].heading == "Training"
+
+
+def test_opening_mark_after_a_final_period_closes_the_quotation():
+    provisions = by_key(parse_xml((FIXTURES / "lost_quote_marks.xml").read_bytes()))
+    assert provisions["4"].text.endswith("(b) Logs shall be kept for 5 years.“")  # verbatim, misprint kept
+    assert provisions["5"].heading == "General Provisions"
+
+
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        "Sec. 2. Sections 2 and 3 of Executive Order 99801 are amended to read as follows:\n"
+        "“Sec. 2. Keepers. Each light shall have a keeper.\nSec. 3. Logs. Keepers shall log the weather.”\n",
+        "Sec. 2. Section 2 of Executive Order 99801 is amended to read as follows: “Sec. 2. Keepers. Each light shall"
+        " have a keeper.\nSec. 3. Logs. Keepers shall log the weather.”\n",
+    ],
+)
+def test_section_continuing_the_quoted_numbering_stays_quoted(quotation: str):
+    text = f"Section 1. Purpose. Keepers need rules.\n{quotation}Sec. 3. General Provisions. This order is final.\n"
+    provisions = parse_text(text)
+    assert [p.key for p in provisions] == ["1", "2", "3"]
+    assert "Sec. 3. Logs." in provisions[1].text
+    assert provisions[2].heading == "General Provisions"
+
+
+def test_four_digit_section_numbers():
+    text = (
+        "PART 9—REPORTS\nSec. 901. Annual Report. The Board shall report each year.\n"
+        "PART 10—DEFINITIONS\nSec. 1001. “Keeper” means a person who tends a light.\n"
+        "Sec. 1002. “Light” means a lighthouse.\n"
+    )
+    assert [p.key for p in parse_text(text)] == ["part-9", "901", "part-10", "1001", "1002"]
+
+
 def test_order_without_sections_is_one_text_unit():
     provisions = parse_text(fixture_text("no_sections.txt"))
     assert_well_formed(provisions)
