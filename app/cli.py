@@ -1,4 +1,4 @@
-"""The `eokb` command: migrate, import, serve, eval, openapi."""
+"""The `eokb` command: migrate, import, sync, serve, eval, openapi."""
 
 import asyncio
 import json
@@ -19,6 +19,8 @@ from app.evaluation import OrderScore, score_order
 from app.ingest.document import RejectedDocument
 from app.ingest.pipeline import IngestSummary, ingest
 from app.ingest.sources import dump
+from app.ingest.sources.federal_register import FederalRegisterClient, SourceError
+from app.ingest.sync import SyncBusy, SyncSummary, run_sync
 from app.queries.obligations import stored_obligations
 from app.settings import Settings, get_settings
 
@@ -66,13 +68,9 @@ def import_(
 async def _import(settings: Settings, url: str, folder: Path) -> IngestSummary:
     engine = make_engine(settings, url)
     try:
-
-        def report(rejected: RejectedDocument) -> None:
-            err.print(f"[yellow]skipped[/yellow] {rejected.name}: {rejected.reason}", highlight=False)
-
         agencies, bad_agencies = dump.read_agencies(folder)
         for rejected in bad_agencies:
-            report(rejected)
+            _report(rejected)
         with Progress(
             TextColumn("importing"),
             BarColumn(),
@@ -86,7 +84,7 @@ async def _import(settings: Settings, url: str, folder: Path) -> IngestSummary:
                 engine,
                 dump.read_documents(folder),
                 agencies=agencies,
-                on_rejected=report,
+                on_rejected=_report,
                 on_done=lambda: progress.advance(task),
             )
     finally:
@@ -107,6 +105,37 @@ def serve(
     os.environ["EOKB_DATABASE_URL"] = url  # workers use the same server, embedded or not
     get_settings.cache_clear()
     uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers, proxy_headers=True)
+
+
+@cli.command()
+def sync(
+    full: Annotated[bool, typer.Option("--full", help="List and re-fetch every order, not only what is new.")] = False,
+) -> None:
+    """Bring the database up to date from the Federal Register API (EOKB_FR_API_URL)."""
+    settings = get_settings()
+    url = database_url(settings)
+    migrate_to_head(url)
+    try:
+        summary = asyncio.run(_sync(settings, url, full))
+    except (SyncBusy, SourceError) as error:
+        err.print(f"[red]sync did not complete:[/red] {error}", highlight=False)
+        raise typer.Exit(1) from None
+    out.print(summary.line())
+
+
+async def _sync(settings: Settings, url: str, full: bool) -> SyncSummary:
+    engine = make_engine(settings, url)
+    try:
+        async with FederalRegisterClient.from_settings(settings) as client:
+            return await run_sync(
+                engine, client, full=full, overlap_days=settings.sync_overlap_days, on_rejected=_report
+            )
+    finally:
+        await engine.dispose()
+
+
+def _report(rejected: RejectedDocument) -> None:
+    err.print(f"[yellow]skipped[/yellow] {rejected.name}: {rejected.reason}", highlight=False)
 
 
 @cli.command("eval")

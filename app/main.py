@@ -1,5 +1,6 @@
 """The FastAPI application: routers, error handlers, and the database engine's lifetime."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -9,8 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app import __version__
 from app.api import health, problems
-from app.api.v1 import agencies, obligations, orders, provisions
+from app.api.v1 import agencies, meta, obligations, orders, provisions
 from app.db import make_engine
+from app.ingest.first_run import fill_if_empty
 from app.settings import Settings, get_settings
 
 DESCRIPTION = """\
@@ -32,9 +34,13 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
             yield
             return
         app.state.engine = make_engine(settings)
+        first_run = asyncio.create_task(fill_if_empty(app.state.engine, settings)) if settings.sync_on_start else None
         try:
             yield
         finally:
+            if first_run:
+                first_run.cancel()
+                await asyncio.gather(first_run, return_exceptions=True)
             await app.state.engine.dispose()
 
     app = FastAPI(
@@ -57,6 +63,6 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
 
     app.openapi = openapi  # type: ignore[method-assign]
     app.include_router(health.router)
-    for module in (orders, provisions, agencies, obligations):
+    for module in (orders, provisions, agencies, obligations, meta):
         app.include_router(module.router, prefix="/v1")
     return app

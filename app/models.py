@@ -177,3 +177,38 @@ class ObligationActor(Base):
     as_written: Mapped[str] = mapped_column(Text, comment="the name as the order writes it")
     acting_through: Mapped[str | None] = mapped_column(Text, comment="X, through Y: the office X acts through")
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="SET NULL"), index=True)
+
+
+class SyncRun(Base):
+    """One run of `eokb sync`: what it asked the Federal Register API for and how it ended."""
+
+    __tablename__ = "sync_runs"
+    __table_args__ = (CheckConstraint(_in("status", ("running", "succeeded", "failed")), name="status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    full: Mapped[bool] = mapped_column(Boolean)
+    status: Mapped[str] = mapped_column(Text, server_default="running")
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    listed: Mapped[int] = mapped_column(Integer, server_default="0")
+    loaded: Mapped[int] = mapped_column(Integer, server_default="0")
+    unchanged: Mapped[int] = mapped_column(Integer, server_default="0")
+    failed: Mapped[int] = mapped_column(Integer, server_default="0")
+    requests: Mapped[int] = mapped_column(Integer, server_default="0")
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class SyncedDocument(Base):
+    """What the last sync saw of one order, so the next asks only for what is new or changed."""
+
+    __tablename__ = "synced_documents"
+    __table_args__ = (CheckConstraint(_in("status", ("loaded", "failed")), name="status"),)
+
+    eo_number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    document_number: Mapped[str | None] = mapped_column(Text)
+    publication_date: Mapped[date | None] = mapped_column(Date)
+    metadata_hash: Mapped[str] = mapped_column(Text, comment="hash of the FR document's metadata")
+    text_hash: Mapped[str | None] = mapped_column(Text, comment="hash of the full text fetched")
+    status: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text, comment="why the last attempt failed")
+    checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -21,6 +21,13 @@ class Settings(BaseSettings):
     )
     db_pool_size: int = 10
     db_max_overflow: int = 10
+    fr_api_url: str = Field(
+        default="https://www.federalregister.gov/api/v1", description="The Federal Register API that sync reads."
+    )
+    fr_requests_per_second: float = Field(default=5.0, gt=0, le=50, description="Politeness limit towards the FR API.")
+    fr_timeout_seconds: float = Field(default=30.0, gt=0, description="Timeout of each FR API request.")
+    sync_on_start: bool = Field(default=True, description="`eokb serve` on an empty database syncs in the background.")
+    sync_overlap_days: int = Field(default=7, ge=0, description="How far back an incremental sync looks again.")
     statement_timeout_ms: int = Field(
         default=15_000, description="No statement may run longer; ingest raises it for its own connections."
     )

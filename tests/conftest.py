@@ -22,6 +22,10 @@ from app.ingest.sources import dump
 from app.main import create_app
 from app.settings import Settings, asyncpg_url
 
+# Nothing in the suite may reach the internet: a server started by a test syncs only from a stand-in it is given.
+os.environ.setdefault("EOKB_SYNC_ON_START", "false")
+os.environ.setdefault("EOKB_FR_API_URL", "http://127.0.0.1:9/no-network-in-tests")
+
 FIXTURES = Path(__file__).parent / "fixtures"
 DUMP = FIXTURES / "dump"
 CORPUS = Path(os.environ.get("EOKB_CORPUS_DIR", Path(__file__).resolve().parents[2] / "shared" / "corpus"))

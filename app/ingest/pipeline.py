@@ -14,6 +14,8 @@ from app.ingest.graph import build_order
 from app.ingest.load import known_hashes, load_agencies, load_order, stored_agencies
 from app.ingest.parse import ParseError
 
+Outcome = Literal["loaded", "unchanged"] | RejectedDocument
+
 
 @dataclass
 class IngestSummary:
@@ -30,14 +32,61 @@ class IngestSummary:
         )
 
 
-@dataclass
-class _Run:
-    """What one ingest run knows: stored content hashes, the agency index, the orders it has seen."""
+class Ingestion:
+    """One ingest run: the agency list first, then documents one at a time, as any source delivers them.
 
-    engine: AsyncEngine
-    hashes: dict[int, str]
-    agency_index: AgencyIndex
-    seen: set[int] = field(default_factory=set)
+    Each order is written in its own transaction, so a failure never leaves half an order behind; an order whose
+    content hash is already stored is left untouched.
+    """
+
+    def __init__(self, engine: AsyncEngine, hashes: dict[int, str], agency_index: AgencyIndex) -> None:
+        self.engine = engine
+        self.hashes = hashes
+        self.agency_index = agency_index
+        self.seen: set[int] = set()
+        self.summary = IngestSummary()
+        self.started = time.perf_counter()
+
+    @classmethod
+    async def start(cls, engine: AsyncEngine, agencies: Sequence[FRAgency]) -> "Ingestion":
+        async with engine.begin() as conn:
+            loaded = await load_agencies(conn, agencies)
+            ingestion = cls(engine, await known_hashes(conn), AgencyIndex.from_fr_agencies(await stored_agencies(conn)))
+        ingestion.summary.agencies = loaded
+        return ingestion
+
+    async def add(self, item: SourceDocument | RejectedDocument) -> Outcome:
+        outcome = await self._load(item)
+        if isinstance(outcome, RejectedDocument):
+            self.summary.skipped.append(outcome)
+        elif outcome == "loaded":
+            self.summary.loaded += 1
+        else:
+            self.summary.unchanged += 1
+        self.summary.seconds = time.perf_counter() - self.started
+        return outcome
+
+    async def _load(self, item: SourceDocument | RejectedDocument) -> Outcome:
+        if isinstance(item, RejectedDocument):
+            return item
+        name = f"{item.document.label} ({item.document.document_number or 'no document number'})"
+        if item.document.executive_order_number in self.seen:
+            return RejectedDocument(name=name, reason="the same EO number came earlier in this run; the first is kept")
+        self.seen.add(item.document.executive_order_number)
+        try:
+            graph = build_order(item, self.agency_index)
+        except ParseError as error:
+            return RejectedDocument(name=name, reason=f"unreadable text: {error}")
+        if self.hashes.get(graph.eo_number) == graph.content_hash:
+            return "unchanged"
+        try:
+            async with self.engine.begin() as conn:
+                await load_order(conn, graph)
+        except DBAPIError as error:
+            reason = str(error.orig).splitlines()[0] if error.orig else str(error)
+            return RejectedDocument(name=name, reason=f"rejected by the database: {reason}")
+        self.hashes[graph.eo_number] = graph.content_hash
+        return "loaded"
 
 
 async def ingest(
@@ -47,49 +96,11 @@ async def ingest(
     on_rejected: Callable[[RejectedDocument], None] = lambda _: None,
     on_done: Callable[[], None] = lambda: None,
 ) -> IngestSummary:
-    """Load the agency list, then every acceptable document; unchanged orders are left alone, bad ones skipped.
-
-    Each order is written in its own transaction, so a failure never leaves half an order behind.
-    """
-    started = time.perf_counter()
-    summary = IngestSummary()
-    async with engine.begin() as conn:
-        summary.agencies = await load_agencies(conn, agencies)
-        run = _Run(engine, await known_hashes(conn), AgencyIndex.from_fr_agencies(await stored_agencies(conn)))
+    """Load the agency list, then every document of a local source; bad ones are named and skipped."""
+    ingestion = await Ingestion.start(engine, agencies)
     for item in documents:
-        outcome = await _ingest_one(run, item)
+        outcome = await ingestion.add(item)
         if isinstance(outcome, RejectedDocument):
-            summary.skipped.append(outcome)
             on_rejected(outcome)
-        elif outcome == "loaded":
-            summary.loaded += 1
-        else:
-            summary.unchanged += 1
         on_done()
-    summary.seconds = time.perf_counter() - started
-    return summary
-
-
-async def _ingest_one(
-    run: _Run, item: SourceDocument | RejectedDocument
-) -> Literal["loaded", "unchanged"] | RejectedDocument:
-    if isinstance(item, RejectedDocument):
-        return item
-    name = f"{item.document.label} ({item.document.document_number or 'no document number'})"
-    if item.document.executive_order_number in run.seen:
-        return RejectedDocument(name=name, reason="the same EO number came earlier in this run; the first is kept")
-    run.seen.add(item.document.executive_order_number)
-    try:
-        graph = build_order(item, run.agency_index)
-    except ParseError as error:
-        return RejectedDocument(name=name, reason=f"unreadable text: {error}")
-    if run.hashes.get(graph.eo_number) == graph.content_hash:
-        return "unchanged"
-    try:
-        async with run.engine.begin() as conn:
-            await load_order(conn, graph)
-    except DBAPIError as error:
-        reason = str(error.orig).splitlines()[0] if error.orig else str(error)
-        return RejectedDocument(name=name, reason=f"rejected by the database: {reason}")
-    run.hashes[graph.eo_number] = graph.content_hash
-    return "loaded"
+    return ingestion.summary

@@ -8,7 +8,7 @@ import base64
 import binascii
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import orjson
@@ -59,7 +59,12 @@ def _after(sort: Sort, cursor: str) -> ColumnElement[bool]:
 def _bound(column: ColumnElement[Any], value: Any) -> ColumnElement[Any]:
     """A cursor value as a typed SQL literal, refusing anything this API would not have written."""
     expected = column.type.python_type
-    if expected is date and isinstance(value, str) and _ISO_DATE.match(value):
+    if expected is datetime and isinstance(value, str):
+        try:
+            return literal(datetime.fromisoformat(value), column.type)
+        except ValueError:
+            pass
+    elif expected is date and isinstance(value, str) and _ISO_DATE.match(value):
         try:
             return literal(date.fromisoformat(value), Date)
         except ValueError:

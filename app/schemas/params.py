@@ -5,7 +5,7 @@ Multi-value filters take a comma list (`eo_number=14409,14110`) or repeat the pa
 """
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -142,3 +142,21 @@ class ObligationFilters(StrictQuery):
 
 class ObligationListQuery(ObligationFilters, PageQuery):
     pass
+
+
+def _timestamp(value: object) -> object:
+    """An ISO 8601 date or timestamp; without a zone it is UTC."""
+    if isinstance(value, str):
+        if not re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?", value
+        ):
+            raise ValueError("must be an ISO 8601 timestamp such as 2026-06-02T00:00:00Z")
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return value
+
+
+class ChangesQuery(PageQuery):
+    since: Annotated[datetime, BeforeValidator(_timestamp)] = Field(
+        description="Orders added or changed after this moment (ISO 8601; UTC when no zone is given)."
+    )

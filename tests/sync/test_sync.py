@@ -1,0 +1,144 @@
+"""`eokb sync` against a stand-in for the Federal Register API serving the fixture dump."""
+
+import asyncio
+import os
+import subprocess
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.db import make_engine
+from app.ingest.sources.federal_register import FederalRegisterClient, SourceError
+from app.main import create_app
+from app.settings import Settings
+from tests.cli.test_import import EOKB
+from tests.conftest import DUMP, Databases
+from tests.fr_standin import StandIn
+from tests.sync.helpers import holdings, sync
+
+
+@pytest.fixture
+def migrated_db(databases: Databases) -> str:
+    url = databases.create()
+    yield url
+    databases.drop(url)
+
+
+def test_sync_holds_what_import_holds(fixture_db: str, migrated_db: str) -> None:
+    with StandIn(DUMP) as stand_in:
+        summary = sync(migrated_db, stand_in)
+    assert (summary.ingest.loaded, len(summary.ingest.skipped)) == (4, 3)  # 15005 XML, 15006 date, 15007 text
+    assert holdings(migrated_db) == holdings(fixture_db)
+
+
+def test_faults_and_a_rate_limit_change_nothing_and_no_request_is_early(fixture_db: str, migrated_db: str) -> None:
+    with StandIn(DUMP, fail_every=7, rate_limit=5) as stand_in:
+        sync(migrated_db, stand_in, rate=5)
+    statuses = [request.status for request in stand_in.requests]
+    assert statuses.count(500) and statuses.count(503)
+    assert 429 not in statuses
+    starts = [request.at for request in stand_in.requests]
+    assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 0.2 - 0.01
+    assert holdings(migrated_db) == holdings(fixture_db)
+
+
+def test_second_run_fetches_only_what_is_new_and_reports_it_as_changed(migrated_db: str) -> None:
+    with StandIn(DUMP, hidden_after="2030-02-15") as stand_in:
+        sync(migrated_db, stand_in)
+        assert sorted(holdings(migrated_db)["orders"])[-1][0] == 15004
+        stand_in.reveal()
+        before_second_run = datetime.now(UTC)
+        already = len(stand_in.requests)
+        sync(migrated_db, stand_in)
+        texts = [p for p in (r.path for r in stand_in.requests[already:]) if "/full_text/" in p or "/raw_text/" in p]
+    # newly visible: 15003 (loaded), 15007 (its text file is missing); 15005 failed last time and is retried
+    assert sorted(texts) == [
+        "/api/v1/full_text/2030-00105.xml",
+        "/api/v1/raw_text/2030-00107.txt",
+        "/api/v1/raw_text/EO-15003.txt",
+    ]
+
+    async def changed() -> list[int]:
+        engine = make_engine(Settings(database_url=migrated_db))
+        app = create_app(engine=engine)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://eokb.test") as client:
+            body = (await client.get("/v1/changes", params={"since": before_second_run.isoformat()})).json()
+            meta = (await client.get("/v1/meta")).json()
+        await engine.dispose()
+        assert meta["orders"] == 4 and meta["sync_in_progress"] is False
+        assert meta["last_sync"]["status"] == "succeeded" and meta["last_sync"]["loaded"] == 1
+        return [order["eo_number"] for order in body["data"]]
+
+    assert asyncio.run(changed()) == [15003]
+
+
+def test_a_listing_that_falls_short_is_an_error(migrated_db: str) -> None:
+    class ShortStandIn(StandIn):
+        def _search(self, query: dict[str, list[str]]) -> dict[str, object]:
+            body = super()._search(query)
+            body["count"] = int(body["count"]) + 1  # the API says there is one more than it serves
+            return body
+
+    with ShortStandIn(DUMP) as stand_in, pytest.raises(SourceError, match="counted"):
+        sync(migrated_db, stand_in)
+
+
+def test_the_client_names_itself_and_gives_up_after_its_retries() -> None:
+    seen: list[str] = []
+
+    def always_503(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["user-agent"])
+        return httpx.Response(503)
+
+    async def run() -> None:
+        transport = httpx.MockTransport(always_503)
+        async with FederalRegisterClient(
+            "http://fr.test", rate=1000, retries=2, backoff=0.01, transport=transport
+        ) as c:
+            await c.agencies()
+
+    with pytest.raises(SourceError, match="gave up after 3 attempts"):
+        asyncio.run(run())
+    assert len(seen) == 3 and seen[0].startswith("eokb/")
+
+
+def test_serve_fills_an_empty_database_while_it_serves(databases: Databases, tmp_path: Path) -> None:
+    url = databases.create(migrated=False)
+    with StandIn(DUMP, rate_limit=None) as stand_in:
+        env = {
+            **os.environ,
+            "EOKB_DATABASE_URL": url,
+            "EOKB_FR_API_URL": stand_in.base_url,
+            "EOKB_SYNC_ON_START": "true",
+            "EOKB_FR_REQUESTS_PER_SECOND": "20",
+        }
+        server = subprocess.Popen(
+            [EOKB, "serve", "--port", "8765"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        try:
+            meta, ready = _wait_for_orders(4, 60)
+        finally:
+            server.terminate()
+            server.wait(10)
+    databases.drop(url)
+    assert meta["orders"] == 4 and meta["last_sync"]["status"] == "succeeded"
+    assert ready == {200}
+
+
+def _wait_for_orders(expected: int, seconds: float) -> tuple[dict[str, object], set[int]]:
+    """Poll the served API until it holds `expected` orders; every /ready answer on the way is kept."""
+    deadline, ready, meta = time.monotonic() + seconds, set(), {}
+    while time.monotonic() < deadline:
+        try:
+            ready.add(httpx.get("http://127.0.0.1:8765/ready").status_code)
+            meta = httpx.get("http://127.0.0.1:8765/v1/meta").json()
+        except httpx.TransportError:
+            time.sleep(0.2)
+            continue
+        if meta.get("orders") == expected and not meta.get("sync_in_progress"):
+            return meta, ready
+        time.sleep(0.2)
+    raise AssertionError(f"the server did not fill itself: {meta}")
