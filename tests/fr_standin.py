@@ -58,25 +58,25 @@ class StandIn:
     def reveal(self) -> None:
         self.hidden_after = None
 
-    def paths(self, prefix: str) -> list[str]:
-        return [request.path for request in self.requests if request.path.startswith(prefix) and request.status == 200]
-
     # -- what the API answers ----------------------------------------------------------------------------------------
 
-    def answer(self, path: str, query: dict[str, list[str]]) -> tuple[int, dict[str, str], bytes]:
+    def answer(self, target: str) -> tuple[int, dict[str, str], bytes]:
+        """The answer to one request; `target` is the path with its query, as logged."""
+        url = urlparse(target)
+        path, query = url.path, parse_qs(url.query)
         with self._lock:
             now = time.monotonic()
             number = len(self.requests) + 1
             recent = [at for at in self._accepted if now - at < 1.0]
             if self.rate_limit and len(recent) >= self.rate_limit:
-                return self._log(now, path, 429, {"Retry-After": "1"}, b'{"status": 429}')
+                return self._log(now, target, 429, {"Retry-After": "1"}, b'{"status": 429}')
             self._accepted = [*recent, now]
             if self.fail_every and number % self.fail_every == 0:
                 status = 500 if (number // self.fail_every) % 2 else 503
-                return self._log(now, path, status, {}, b"{}")
+                return self._log(now, target, status, {}, b"{}")
         status, body = self._route(path.removeprefix("/api/v1"), query)
         with self._lock:
-            return self._log(now, path, status, {}, body)
+            return self._log(now, target, status, {}, body)
 
     def _log(self, now: float, path: str, status: int, headers: dict[str, str], body: bytes) -> tuple[int, dict, bytes]:
         self.requests.append(Request(now, path, status))
@@ -154,8 +154,7 @@ def _int(values: list[str] | None, default: int) -> int:
 def _handler(stand_in: StandIn) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
-            url = urlparse(self.path)
-            status, headers, body = stand_in.answer(url.path, parse_qs(url.query))
+            status, headers, body = stand_in.answer(self.path)
             self.send_response(status)
             for name, value in {"Content-Type": "application/json", **headers}.items():
                 self.send_header(name, value)

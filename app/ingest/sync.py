@@ -142,7 +142,10 @@ async def _listing(
         yield document
     for eo_number, row in seen.items():
         if row.status == "failed" and eo_number not in listed and row.document_number:
-            yield await client.document(row.document_number)
+            try:
+                yield await client.document(row.document_number)
+            except SourceError as error:  # still failing: it stays marked for the next run
+                log.warning("order not served", eo_number=eo_number, error=str(error))
 
 
 async def _source_document(

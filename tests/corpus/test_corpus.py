@@ -3,8 +3,7 @@
 import os
 import re
 import subprocess
-import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -12,31 +11,14 @@ import pytest
 from app.db import make_engine
 from app.main import create_app
 from app.settings import Settings
-from tests.cli.test_import import EOKB, run_import
-from tests.conftest import CORPUS, Databases
+from tests.cli.test_import import EOKB
+from tests.conftest import CORPUS
 from tests.paging import walk
 
 pytestmark = [
     pytest.mark.corpus,
     pytest.mark.skipif(not (CORPUS / "documents.jsonl").is_file(), reason=f"corpus not available at {CORPUS}"),
 ]
-SUMMARY = re.compile(r"(\d+) loaded, (\d+) unchanged, (\d+) skipped")
-
-
-@pytest.fixture(scope="module")
-def corpus_db(databases: Databases) -> Iterator[str]:
-    url = databases.create(migrated=False)
-    started = time.perf_counter()
-    first = run_import(url, CORPUS)
-    seconds = time.perf_counter() - started
-    print(f"\ncorpus import: {seconds:.1f} s; {first.stdout.strip()}")
-    assert first.returncode == 0, first.stderr
-    assert SUMMARY.search(first.stdout).groups() == ("1489", "0", "0")  # type: ignore[union-attr]
-    second = run_import(url, CORPUS)
-    print(f"second import: {second.stdout.strip()}")
-    assert SUMMARY.search(second.stdout).groups() == ("0", "1489", "0")  # type: ignore[union-attr]
-    yield url
-    databases.drop(url)
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,13 @@ import subprocess
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
 
 from app.db import make_engine
-from app.ingest.sources.federal_register import FederalRegisterClient, SourceError
+from app.ingest.sources.federal_register import FederalRegisterClient, SourceError, html_to_text
 from app.main import create_app
 from app.settings import Settings
 from tests.cli.test_import import EOKB
@@ -142,3 +143,32 @@ def _wait_for_orders(expected: int, seconds: float) -> tuple[dict[str, object], 
             return meta, ready
         time.sleep(0.2)
     raise AssertionError(f"the server did not fill itself: {meta}")
+
+
+def test_retry_after_is_honoured() -> None:
+    answers = iter([httpx.Response(429, headers={"Retry-After": "0.3"}), httpx.Response(200, json=[])])
+
+    async def run() -> float:
+        transport = httpx.MockTransport(lambda request: next(answers))
+        client = FederalRegisterClient("http://fr.test", rate=1000, backoff=0.001, transport=transport)
+        async with client:
+            started = time.monotonic()
+            assert await client.agencies() == []
+            return time.monotonic() - started
+
+    assert asyncio.run(run()) >= 0.3
+
+
+def test_listings_are_followed_page_by_page(fixture_db: str, migrated_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("app.ingest.sources.federal_register.PER_PAGE", 2)
+    with StandIn(DUMP) as stand_in:
+        sync(migrated_db, stand_in)
+    queries = [parse_qs(urlparse(request.path).query) for request in stand_in.requests]
+    pages = {query["page"][0] for query in queries if "page" in query}
+    assert {"1", "2", "3"} <= pages  # the open-ended last slice holds the 7 fixture orders, 2 a page
+    assert holdings(migrated_db) == holdings(fixture_db)
+
+
+def test_body_html_becomes_one_paragraph_per_line() -> None:
+    markup = "<div><h1>Executive Order</h1><p>Section 1. Purpose.  Widgets\n matter.</p><p>(a) Count them.</p></div>"
+    assert html_to_text(markup) == "Executive Order\nSection 1. Purpose. Widgets matter.\n(a) Count them.\n"

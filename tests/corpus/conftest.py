@@ -1,0 +1,31 @@
+"""The corpus imported once per test session, for every corpus test to read."""
+
+import re
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from tests.cli.test_import import run_import
+from tests.conftest import CORPUS, Databases
+
+SUMMARY = re.compile(r"(\d+) loaded, (\d+) unchanged, (\d+) skipped")
+
+
+@pytest.fixture(scope="session")
+def corpus_db(databases: Databases) -> Iterator[str]:
+    """A database holding the whole corpus, imported twice: the second import must change nothing."""
+    if not (CORPUS / "documents.jsonl").is_file():
+        pytest.skip(f"corpus not available at {CORPUS}")
+    url = databases.create(migrated=False)
+    started = time.perf_counter()
+    first = run_import(url, CORPUS)
+    seconds = time.perf_counter() - started
+    print(f"\ncorpus import: {seconds:.1f} s; {first.stdout.strip()}")
+    assert first.returncode == 0, first.stderr
+    assert SUMMARY.search(first.stdout).groups() == ("1489", "0", "0")  # type: ignore[union-attr]
+    second = run_import(url, CORPUS)
+    print(f"second import: {second.stdout.strip()}")
+    assert SUMMARY.search(second.stdout).groups() == ("0", "1489", "0")  # type: ignore[union-attr]
+    yield url
+    databases.drop(url)

@@ -1,0 +1,91 @@
+"""`eokb sync` of the whole corpus from the stand-in: the same holdings as `eokb import`, faults and all."""
+
+import asyncio
+import json
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from app.db import make_engine
+from app.main import create_app
+from app.models import Order
+from app.settings import Settings
+from tests.conftest import CORPUS, Databases
+from tests.fr_standin import StandIn
+from tests.paging import walk
+from tests.sync.helpers import holdings, sync
+
+pytestmark = [
+    pytest.mark.corpus,
+    pytest.mark.skipif(not (CORPUS / "documents.jsonl").is_file(), reason=f"corpus not available at {CORPUS}"),
+]
+
+
+@pytest.fixture
+def sync_db(databases: Databases) -> Iterator[str]:
+    url = databases.create()
+    yield url
+    databases.drop(url)
+
+
+def test_a_sync_through_faults_and_a_rate_limit_holds_what_import_holds(corpus_db: str, sync_db: str) -> None:
+    started = time.perf_counter()
+    with StandIn(CORPUS, fail_every=7, rate_limit=5) as stand_in:
+        summary = sync(sync_db, stand_in, rate=5)
+    statuses = [request.status for request in stand_in.requests]
+    starts = [request.at for request in stand_in.requests]
+    gap = min(b - a for a, b in zip(starts, starts[1:], strict=False))
+    print(f"\n{summary.line()} in {time.perf_counter() - started:.0f} s; smallest gap {gap:.3f} s")
+    assert statuses.count(500) + statuses.count(503) == len(statuses) // 7
+    assert 429 not in statuses and gap >= 0.19
+    assert holdings(sync_db) == holdings(corpus_db)
+
+
+def statuses(url: str) -> dict[int, str]:
+    async def read() -> dict[int, str]:
+        engine = make_engine(Settings(database_url=url))
+        async with engine.connect() as conn:
+            rows = (await conn.execute(select(Order.eo_number, Order.status))).all()
+        await engine.dispose()
+        return dict(rows)
+
+    return asyncio.run(read())
+
+
+def test_revealed_orders_are_the_only_full_texts_fetched_and_what_changed(sync_db: str) -> None:
+    documents = [json.loads(line) for line in (CORPUS / "documents.jsonl").read_text().splitlines()]
+    revealed = {
+        d["executive_order_number"]
+        for d in documents
+        if d["signing_date"] > "2024-12-31" and (d["corpus"]["xml"] or d["corpus"]["text"])
+    }
+    with StandIn(CORPUS, hidden_after="2024-12-31") as stand_in:
+        sync(sync_db, stand_in)
+        before = statuses(sync_db)
+        stand_in.reveal()
+        since = datetime.now(UTC)
+        already = len(stand_in.requests)
+        summary = sync(sync_db, stand_in)
+        fetched = [r.path for r in stand_in.requests[already:] if "/full_text/" in r.path or "/raw_text/" in r.path]
+    print(f"\nsecond run: {summary.line()}; {len(fetched)} full texts fetched")
+    keys = {d.get("document_number") or f"EO-{d['executive_order_number']}": d for d in documents}
+    fetched_orders = sorted(
+        keys[path.rsplit("/", 1)[1].rsplit(".", 1)[0]]["executive_order_number"] for path in fetched
+    )
+    assert fetched_orders == sorted(revealed)
+
+    async def changed() -> set[int]:
+        engine = make_engine(Settings(database_url=sync_db))
+        app = create_app(engine=engine)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://eokb.test") as client:
+            found = await walk(client, f"/v1/changes?since={since.isoformat().replace('+00:00', 'Z')}&limit=1000")
+        await engine.dispose()
+        return {order["eo_number"] for order in found}
+
+    after = statuses(sync_db)
+    status_changed = {eo for eo, status in before.items() if after[eo] != status}
+    assert asyncio.run(changed()) == revealed | status_changed
