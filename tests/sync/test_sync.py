@@ -172,3 +172,19 @@ def test_listings_are_followed_page_by_page(fixture_db: str, migrated_db: str, m
 def test_body_html_becomes_one_paragraph_per_line() -> None:
     markup = "<div><h1>Executive Order</h1><p>Section 1. Purpose.  Widgets\n matter.</p><p>(a) Count them.</p></div>"
     assert html_to_text(markup) == "Executive Order\nSection 1. Purpose. Widgets matter.\n(a) Count them.\n"
+
+
+def test_the_sync_command_reports_and_a_second_run_fetches_nothing(migrated_db: str) -> None:
+    with StandIn(DUMP) as stand_in:
+        env = {**os.environ, "EOKB_DATABASE_URL": migrated_db, "EOKB_FR_API_URL": stand_in.base_url}
+        env["EOKB_FR_REQUESTS_PER_SECOND"] = "50"
+        first = subprocess.run([EOKB, "sync"], env=env, capture_output=True, text=True, timeout=300)
+        texts_before = sum("_text/" in request.path for request in stand_in.requests)
+        second = subprocess.run([EOKB, "sync"], env=env, capture_output=True, text=True, timeout=300)
+        texts_after = sum("_text/" in request.path for request in stand_in.requests)
+    assert first.returncode == 0, first.stderr
+    assert "full sync: 7 listed, 4 loaded, 0 unchanged, 3 skipped" in first.stdout
+    assert "skipped EO 15006" in first.stderr
+    assert second.returncode == 0, second.stderr
+    assert "incremental sync:" in second.stdout and " 0 loaded" in second.stdout
+    assert texts_after - texts_before == 2  # only the orders that failed (15005, 15007) are fetched again
