@@ -111,9 +111,9 @@ class StandIn:
         for name in ("signing_date", "publication_date"):
             low, high = query.get(f"conditions[{name}][gte]"), query.get(f"conditions[{name}][lte]")
             if low:
-                matches = [d for d in matches if (d.get(name) or "") >= low[0]]
+                matches = [d for d in matches if _date_of(d, name) >= low[0]]
             if high:
-                matches = [d for d in matches if d.get(name) and d[name] <= high[0]]
+                matches = [d for d in matches if _date_of(d, name) and _date_of(d, name) <= high[0]]
         per_page = _int(query.get("per_page"), 20)
         per_page = per_page if 1 <= per_page <= 1000 else 20
         retrievable = matches[:CAP]
@@ -138,6 +138,12 @@ class StandIn:
         shaped["raw_text_url"] = f"{self.base_url}/raw_text/{key}.txt" if corpus.get("text") else None
         shaped["body_html_url"] = None
         return {k: v for k, v in shaped.items() if not fields or k in fields}
+
+
+def _date_of(document: dict[str, Any], name: str) -> str:
+    """A document's date for filtering; the FR publishes every order, so one the corpus lacks a publication date
+    for is taken as published when signed."""
+    return document.get(name) or (document.get("signing_date") if name == "publication_date" else None) or ""
 
 
 def _key(document: dict[str, Any]) -> str:
