@@ -1,7 +1,6 @@
 """A first `eokb serve` on an empty database fills it from the Federal Register API while it serves."""
 
 import structlog
-from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -24,5 +23,5 @@ async def fill_if_empty(engine: AsyncEngine, settings: Settings) -> None:
             await run_sync(engine, client, overlap_days=settings.sync_overlap_days)
     except SyncBusy:
         log.info("another process is already syncing")
-    except (SourceError, ValidationError, OSError) as error:
+    except (SourceError, OSError) as error:
         log.error("first-run sync failed; the service keeps serving what it holds", error=str(error))

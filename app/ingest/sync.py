@@ -66,7 +66,11 @@ async def run_sync(
     overlap_days: int = 7,
     on_rejected: Callable[[RejectedDocument], None] = lambda _: None,
 ) -> SyncSummary:
-    """One sync, start to finish; raises SyncBusy when another is running, SourceError when the API fails it."""
+    """One sync, start to finish; raises SyncBusy when another is running, SourceError when the API fails it.
+
+    `full` lists every order and fetches every full text again; without it, a sync after a failed or first run
+    lists every order but fetches text only for those not already loaded unchanged.
+    """
     async with engine.connect() as lock:
         if not await lock.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": SYNC_LOCK}):
             raise SyncBusy("another sync is running")
@@ -86,16 +90,14 @@ async def _sync(
     on_rejected: Callable[[RejectedDocument], None],
 ) -> SyncSummary:
     async with engine.begin() as conn:
-        since = None if full else await _last_success(conn)
+        since = None if full else await _last_success(conn)  # None: list every order
         run_id = await conn.scalar(insert(SyncRun).values(full=since is None).returning(SyncRun.id))
         seen = {row.eo_number: row for row in (await conn.execute(select(SyncedDocument))).all()}
-    full = since is None
-    log.info("sync started", full=full, since=str(since) if since else None)
+    log.info("sync started", full=since is None, refetch=full, since=str(since) if since else None)
     listed = 0
     try:
-        agencies = [FRAgency.model_validate(agency) for agency in await client.agencies()]
-        ingestion = await Ingestion.start(engine, agencies)
-        async for document in _listing(client, full, since, overlap_days, seen):
+        ingestion = await Ingestion.start(engine, _valid_agencies(await client.agencies()))
+        async for document in _listing(client, since, overlap_days, seen):
             listed += 1
             item = await _source_document(client, document, seen, full)
             if item is None:
@@ -107,12 +109,12 @@ async def _sync(
             await _remember(engine, document, item, outcome)
             if listed % 100 == 0:
                 log.info("sync progress", listed=listed, **_counts(ingestion.summary))
-    except (SourceError, ValidationError) as error:
+    except SourceError as error:
         await _finish(engine, run_id, "failed", listed, client.requests, None, str(error))
         log.error("sync failed", error=str(error))
         raise
     await _finish(engine, run_id, "succeeded", listed, client.requests, ingestion.summary, None)
-    summary = SyncSummary(full, listed, client.requests, ingestion.summary)
+    summary = SyncSummary(since is None, listed, client.requests, ingestion.summary)
     log.info("sync finished", line=summary.line())
     return summary
 
@@ -124,16 +126,25 @@ async def _last_success(conn: AsyncConnection) -> date | None:
     return await conn.scalar(select(func.max(SyncedDocument.publication_date)))
 
 
+def _valid_agencies(entries: list[dict[str, Any]]) -> list[FRAgency]:
+    agencies = []
+    for entry in entries:
+        try:
+            agencies.append(FRAgency.model_validate(entry))
+        except ValidationError as error:
+            log.warning("agency skipped", entry=str(entry)[:200], error=error.errors()[0]["msg"])
+    return agencies
+
+
 async def _listing(
     client: FederalRegisterClient,
-    full: bool,
     since: date | None,
     overlap_days: int,
     seen: dict[int, Any],
 ) -> AsyncIterator[dict[str, Any]]:
     """What to look at: everything by signing date, or what was published since the last sync, plus what failed."""
     listed: set[object] = set()
-    if full or since is None:
+    if since is None:
         source = client.executive_orders("signing_date", FIRST_ORDERS)
     else:
         source = client.executive_orders("publication_date", since - timedelta(days=overlap_days))

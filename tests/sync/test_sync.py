@@ -76,15 +76,33 @@ def test_second_run_fetches_only_what_is_new_and_reports_it_as_changed(migrated_
     assert asyncio.run(changed()) == [15003]
 
 
-def test_a_listing_that_falls_short_is_an_error(migrated_db: str) -> None:
-    class ShortStandIn(StandIn):
-        def _search(self, query: dict[str, list[str]]) -> dict[str, object]:
-            body = super()._search(query)
-            body["count"] = int(body["count"]) + 1  # the API says there is one more than it serves
-            return body
+class ShortStandIn(StandIn):
+    """While `short`, says every listing that has orders holds one more than it serves."""
 
+    short = True
+
+    def _search(self, query: dict[str, list[str]]) -> dict[str, object]:
+        body = super()._search(query)
+        if body["results"] and self.short:
+            body["count"] = int(body["count"]) + 1
+        return body
+
+
+def test_a_listing_that_falls_short_is_an_error(migrated_db: str) -> None:
     with ShortStandIn(DUMP) as stand_in, pytest.raises(SourceError, match="counted"):
         sync(migrated_db, stand_in)
+
+
+def test_a_run_after_a_failed_one_keeps_what_that_loaded(fixture_db: str, migrated_db: str) -> None:
+    with ShortStandIn(DUMP) as stand_in:
+        with pytest.raises(SourceError):
+            sync(migrated_db, stand_in)  # loads the orders it was served, then fails on the count
+        stand_in.short = False
+        already = len(stand_in.requests)
+        sync(migrated_db, stand_in)
+    texts = sorted(r.path for r in stand_in.requests[already:] if "_text/" in r.path)
+    assert texts == ["/api/v1/full_text/2030-00105.xml", "/api/v1/raw_text/2030-00107.txt"]  # the two that failed
+    assert holdings(migrated_db) == holdings(fixture_db)
 
 
 def test_the_client_names_itself_and_gives_up_after_its_retries() -> None:
