@@ -8,12 +8,11 @@ from datetime import UTC, datetime
 
 import httpx
 import pytest
-from sqlalchemy import select
 
 from app.db import make_engine
 from app.main import create_app
-from app.models import Order
 from app.settings import Settings
+from tests.cli.test_import import statuses
 from tests.conftest import CORPUS, Databases
 from tests.fr_standin import StandIn
 from tests.paging import walk
@@ -43,17 +42,6 @@ def test_a_sync_through_faults_and_a_rate_limit_holds_what_import_holds(corpus_d
     assert statuses.count(500) + statuses.count(503) == len(statuses) // 7
     assert 429 not in statuses and gap >= 0.19
     assert holdings(sync_db) == holdings(corpus_db)
-
-
-def statuses(url: str) -> dict[int, str]:
-    async def read() -> dict[int, str]:
-        engine = make_engine(Settings(database_url=url))
-        async with engine.connect() as conn:
-            rows = (await conn.execute(select(Order.eo_number, Order.status))).all()
-        await engine.dispose()
-        return dict(rows)
-
-    return asyncio.run(read())
 
 
 def test_revealed_orders_are_the_only_full_texts_fetched_and_what_changed(sync_db: str) -> None:
