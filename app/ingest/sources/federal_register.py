@@ -94,7 +94,9 @@ class FederalRegisterClient:
 
     async def get(self, url: str, params: list[tuple[str, str]] | None = None) -> httpx.Response:
         """GET with the rate limit, retrying what a retry can fix; raises SourceError when it cannot."""
+        reason, delay = "", 0.0
         for attempt in range(self.retries + 1):
+            await asyncio.sleep(delay)
             await self.limiter.wait()
             self.requests += 1
             try:
@@ -109,10 +111,7 @@ class FederalRegisterClient:
                     return response
                 reason = f"{response.status_code}"
                 delay = max(self._delay(attempt), _retry_after(response))
-            if attempt == self.retries:
-                raise SourceError(f"{url}: gave up after {attempt + 1} attempts ({reason})")
-            await asyncio.sleep(delay)
-        raise AssertionError("unreachable")
+        raise SourceError(f"{url}: gave up after {self.retries + 1} attempts ({reason})")
 
     def _delay(self, attempt: int) -> float:
         """Exponential backoff with full jitter."""
