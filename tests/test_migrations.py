@@ -1,6 +1,5 @@
 """Alembic: up from empty, no drift from the models, all the way down and up again."""
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -9,8 +8,7 @@ from alembic.config import Config
 from alembic.util.exc import CommandError
 from sqlalchemy import text
 
-from app.db import make_engine
-from app.settings import Settings
+from tests.conftest import query
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,15 +20,8 @@ def alembic_config(url: str) -> Config:
 
 
 def tables(url: str) -> set[str]:
-    async def read() -> set[str]:
-        engine = make_engine(Settings(database_url=url))
-        async with engine.connect() as conn:
-            names = await conn.scalars(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
-            found = set(names)
-        await engine.dispose()
-        return found
-
-    return asyncio.run(read())
+    [rows] = query(url, text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+    return {name for (name,) in rows}
 
 
 def test_upgrade_check_downgrade_upgrade(empty_db: str) -> None:

@@ -1,6 +1,5 @@
 """`eokb import` as a user runs it: bad documents named and skipped, re-import idempotent, no half orders."""
 
-import asyncio
 import os
 import shutil
 import subprocess
@@ -12,10 +11,8 @@ import orjson
 import pytest
 from sqlalchemy import select, text
 
-from app.db import make_engine
 from app.models import Order, OrderRelation, Provision
-from app.settings import Settings
-from tests.conftest import DUMP
+from tests.conftest import DUMP, query
 
 EOKB = str(Path(sys.executable).parent / "eokb")
 
@@ -28,16 +25,13 @@ def run_import(url: str, folder: Path) -> subprocess.CompletedProcess[str]:
 def snapshot(url: str) -> dict[str, Any]:
     """Every id and timestamp the import wrote, to compare one import with the next."""
 
-    async def read() -> dict[str, Any]:
-        engine = make_engine(Settings(database_url=url))
-        async with engine.connect() as conn:
-            orders = (await conn.execute(select(Order.eo_number, Order.id, Order.updated_at))).all()
-            provisions = (await conn.execute(select(Provision.id, Provision.order_id, Provision.text))).all()
-            relations = (await conn.execute(select(OrderRelation.id, OrderRelation.kind))).all()
-        await engine.dispose()
-        return {"orders": sorted(orders), "provisions": sorted(provisions), "relations": sorted(relations)}
-
-    return asyncio.run(read())
+    orders, provisions, relations = query(
+        url,
+        select(Order.eo_number, Order.id, Order.updated_at),
+        select(Provision.id, Provision.order_id, Provision.text),
+        select(OrderRelation.id, OrderRelation.kind),
+    )
+    return {"orders": sorted(orders), "provisions": sorted(provisions), "relations": sorted(relations)}
 
 
 def test_import_names_bad_documents_and_loads_the_rest(empty_db: str) -> None:
@@ -89,14 +83,8 @@ def test_an_order_the_database_refuses_leaves_nothing_behind(empty_db: str, tmp_
     assert "1 loaded, 0 unchanged, 1 skipped" in result.stdout
     assert "EO 15003" in result.stderr and "uq_orders_document_number" in result.stderr
 
-    async def count_leftovers() -> int:
-        engine = make_engine(Settings(database_url=empty_db))
-        async with engine.connect() as conn:
-            leftovers = await conn.scalar(text("SELECT count(*) FROM provisions WHERE id LIKE 'eo-15003-%'"))
-        await engine.dispose()
-        return leftovers or 0
-
-    assert asyncio.run(count_leftovers()) == 0
+    [[(leftovers,)]] = query(empty_db, text("SELECT count(*) FROM provisions WHERE id LIKE 'eo-15003-%'"))
+    assert leftovers == 0
 
 
 def test_a_folder_without_documents_is_an_error(empty_db: str, tmp_path: Path) -> None:
@@ -131,14 +119,8 @@ def dump_copy(tmp_path: Path, lines: list[int] | None = None) -> Path:
 
 
 def statuses(url: str) -> dict[int, str]:
-    async def read() -> dict[int, str]:
-        engine = make_engine(Settings(database_url=url))
-        async with engine.connect() as conn:
-            rows = (await conn.execute(select(Order.eo_number, Order.status))).all()
-        await engine.dispose()
-        return dict(rows)
-
-    return asyncio.run(read())
+    [rows] = query(url, select(Order.eo_number, Order.status))
+    return dict(rows)
 
 
 def test_a_repeated_eo_number_is_skipped_and_reimport_stays_unchanged(empty_db: str, tmp_path: Path) -> None:
@@ -176,14 +158,8 @@ def test_a_cycle_in_the_agency_tree_is_broken_on_import(empty_db: str, tmp_path:
     (folder / "agencies.json").write_bytes(orjson.dumps(agencies))
     assert run_import(empty_db, folder).returncode == 0
 
-    async def parents() -> dict[str, int | None]:
-        engine = make_engine(Settings(database_url=empty_db))
-        async with engine.connect() as conn:
-            rows = (await conn.execute(text("SELECT slug, parent_id FROM agencies"))).all()
-        await engine.dispose()
-        return dict(rows)
-
-    found = asyncio.run(parents())
+    [rows] = query(empty_db, text("SELECT slug, parent_id FROM agencies"))
+    found = dict(rows)
     assert found["commerce-department"] is None and found["national-institute-of-standards-and-technology"] is None
 
 

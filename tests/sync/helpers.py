@@ -10,6 +10,7 @@ from app.ingest.sources.federal_register import FederalRegisterClient
 from app.ingest.sync import SyncSummary, run_sync
 from app.models import Obligation, Order, Provision
 from app.settings import Settings
+from tests.conftest import query
 from tests.fr_standin import StandIn
 
 
@@ -28,15 +29,10 @@ def sync(url: str, stand_in: StandIn, rate: float = 200.0, full: bool = False) -
 def holdings(url: str) -> dict[str, Any]:
     """Orders, provisions and obligations by their public ids, with the content that must agree."""
 
-    async def read() -> dict[str, Any]:
-        engine = make_engine(Settings(database_url=url))
-        async with engine.connect() as conn:
-            orders = (await conn.execute(select(Order.eo_number, Order.title, Order.status))).all()
-            provisions = (await conn.execute(select(Provision.id, Provision.section, Provision.text))).all()
-            obligations = (
-                await conn.execute(select(Obligation.id, Obligation.modal, Obligation.due_date, Obligation.text))
-            ).all()
-        await engine.dispose()
-        return {"orders": sorted(orders), "provisions": sorted(provisions), "obligations": sorted(obligations)}
-
-    return asyncio.run(read())
+    orders, provisions, obligations = query(
+        url,
+        select(Order.eo_number, Order.title, Order.status),
+        select(Provision.id, Provision.section, Provision.text),
+        select(Obligation.id, Obligation.modal, Obligation.due_date, Obligation.text),
+    )
+    return {"orders": sorted(orders), "provisions": sorted(provisions), "obligations": sorted(obligations)}
