@@ -16,6 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -68,6 +69,7 @@ class Order(Base):
         Index("ix_orders_signing_date_eo_number", "signing_date", "eo_number"),
         Index("ix_orders_president_slug_signing_date", "president_slug", "signing_date"),
         Index("ix_orders_updated_at", "updated_at"),
+        Index("ix_orders_changed_at", text("greatest(updated_at, status_changed_at)")),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -90,7 +92,12 @@ class Order(Base):
     text_source: Mapped[str | None] = mapped_column(Text, comment="provenance of the text, as the source states it")
     content_hash: Mapped[str] = mapped_column(Text, comment="hash of everything loaded for this order")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), comment="when this order's own record last changed"
+    )
+    status_changed_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), comment="when a later order last changed this order's status"
+    )
 
 
 class Provision(Base):

@@ -44,7 +44,7 @@ _REFRESH_STATUS = text(
         WHERE o.eo_number = ANY(:eo_numbers)
         GROUP BY o.id
     )
-    UPDATE orders SET status = new.status, updated_at = now()
+    UPDATE orders SET status = new.status, status_changed_at = now()
     FROM (
         SELECT id, CASE WHEN ended_by > coalesce(restored_by, 0) THEN 'revoked'
                         WHEN amended THEN 'amended' ELSE 'in_force' END AS status

@@ -1,6 +1,6 @@
 """SQL for the changes feed: orders added or changed after a moment, oldest change first."""
 
-from sqlalchemy import select
+from sqlalchemy import DateTime, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.models import Order
@@ -8,11 +8,16 @@ from app.queries.orders import order_records
 from app.queries.pagination import Page, Sort, paginate
 from app.schemas.params import ChangesQuery
 
-BY_CHANGE = Sort("updated_at", (Order.updated_at, Order.eo_number))
+OWN_CHANGE = Sort("updated_at", (Order.updated_at, Order.eo_number))
+ANY_CHANGE = Sort(
+    "changed_at",
+    (func.greatest(Order.updated_at, Order.status_changed_at, type_=DateTime(timezone=True)), Order.eo_number),
+)
 
 
 async def list_changes(conn: AsyncConnection, query: ChangesQuery) -> Page:
-    where = [Order.updated_at > query.since]
+    sort = ANY_CHANGE if query.status_changes else OWN_CHANGE
+    where = [sort.columns[0] > query.since]
     return await paginate(
-        conn, order_records().where(*where), select(Order.id).where(*where), BY_CHANGE, query.limit, query.cursor
+        conn, order_records().where(*where), select(Order.id).where(*where), sort, query.limit, query.cursor
     )

@@ -83,6 +83,7 @@ def order_records() -> Select[Any]:
         Order.text_format,
         Order.text_source,
         Order.updated_at,
+        Order.status_changed_at,
         _agencies().label("agencies"),
         _RELATIONS.label("relations"),
         _count(Provision).label("provision_count"),

@@ -51,7 +51,10 @@ class Order(BaseModel):
     urls: OrderUrls
     text_format: str | None = Field(description="What the provisions were parsed from: fr_xml, text, or null.")
     text_source: str | None = Field(description="Provenance of the text, as its source states it.")
-    updated_at: datetime
+    updated_at: datetime = Field(
+        description="When this order's own record (its document, text or extraction) last changed."
+    )
+    status_changed_at: datetime | None = Field(description="When a later order last changed this order's status.")
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any], **extra: Any) -> Self:
@@ -77,6 +80,7 @@ class Order(BaseModel):
             text_format=row["text_format"],
             text_source=row["text_source"],
             updated_at=row["updated_at"],
+            status_changed_at=row["status_changed_at"],
             **extra,
         )
 

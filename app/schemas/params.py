@@ -160,3 +160,9 @@ class ChangesQuery(PageQuery):
     since: Annotated[datetime, BeforeValidator(_timestamp)] = Field(
         description="Orders added or changed after this moment (ISO 8601; UTC when no zone is given)."
     )
+    status_changes: bool = Field(
+        False,
+        description="Also list orders whose status a later order changed after `since` (a revocation or an "
+        "amendment), ordered by the later of `updated_at` and `status_changed_at`. Without it the feed lists "
+        "orders whose own record was added or changed; their `relations` name the orders they act on.",
+    )

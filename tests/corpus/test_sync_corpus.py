@@ -1,22 +1,16 @@
 """`eokb sync` of the whole corpus from the stand-in: the same holdings as `eokb import`, faults and all."""
 
-import asyncio
 import json
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import httpx
 import pytest
 
-from app.db import make_engine
-from app.main import create_app
-from app.settings import Settings
 from tests.cli.test_import import statuses
 from tests.conftest import CORPUS, Databases
 from tests.fr_standin import StandIn
-from tests.paging import walk
-from tests.sync.helpers import holdings, sync
+from tests.sync.helpers import changed_since, holdings, sync
 
 pytestmark = [
     pytest.mark.corpus,
@@ -63,15 +57,8 @@ def test_revealed_orders_are_the_only_full_texts_fetched_and_what_changed(sync_d
     )
     assert fetched_orders == sorted(with_text)
 
-    async def changed() -> set[int]:
-        engine = make_engine(Settings(database_url=sync_db))
-        app = create_app(engine=engine)
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://eokb.test") as client:
-            found = await walk(client, f"/v1/changes?since={since.isoformat().replace('+00:00', 'Z')}&limit=1000")
-        await engine.dispose()
-        return {order["eo_number"] for order in found}
-
     after = statuses(sync_db)
     status_changed = {eo for eo, status in before.items() if after[eo] != status}
     print(f"{len(revealed)} orders revealed; {len(status_changed)} older orders changed status through them")
-    assert asyncio.run(changed()) == set(revealed) | status_changed
+    assert sorted(changed_since(sync_db, since)) == sorted(revealed)
+    assert sorted(changed_since(sync_db, since, status_changes=True)) == sorted(set(revealed) | status_changed)

@@ -11,14 +11,11 @@ from urllib.parse import parse_qs, urlparse
 import httpx
 import pytest
 
-from app.db import make_engine
 from app.ingest.sources.federal_register import FederalRegisterClient, SourceError, html_to_text
-from app.main import create_app
-from app.settings import Settings
-from tests.cli.test_import import EOKB
+from tests.cli.test_import import EOKB, statuses
 from tests.conftest import DUMP, Databases
 from tests.fr_standin import StandIn
-from tests.sync.helpers import holdings, sync
+from tests.sync.helpers import changed_since, holdings, read_meta, sync
 
 
 @pytest.fixture
@@ -62,18 +59,22 @@ def test_second_run_fetches_only_what_is_new_and_reports_it_as_changed(migrated_
         "/api/v1/raw_text/EO-15003.txt",
     ]
 
-    async def changed() -> list[int]:
-        engine = make_engine(Settings(database_url=migrated_db))
-        app = create_app(engine=engine)
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://eokb.test") as client:
-            body = (await client.get("/v1/changes", params={"since": before_second_run.isoformat()})).json()
-            meta = (await client.get("/v1/meta")).json()
-        await engine.dispose()
-        assert meta["orders"] == 4 and meta["sync_in_progress"] is False
-        assert meta["last_sync"]["status"] == "succeeded" and meta["last_sync"]["loaded"] == 1
-        return [order["eo_number"] for order in body["data"]]
+    assert changed_since(migrated_db, before_second_run) == [15003]
+    meta = read_meta(migrated_db)
+    assert meta["orders"] == 4 and meta["sync_in_progress"] is False
+    assert meta["last_sync"]["status"] == "succeeded" and meta["last_sync"]["loaded"] == 1
 
-    assert asyncio.run(changed()) == [15003]
+
+def test_an_order_revealed_later_changes_the_status_of_the_order_it_revokes(migrated_db: str) -> None:
+    with StandIn(DUMP, hidden_after="2030-01-01") as stand_in:
+        sync(migrated_db, stand_in)
+        assert statuses(migrated_db)[15002] == "in_force"
+        stand_in.reveal()
+        before_second_run = datetime.now(UTC)
+        sync(migrated_db, stand_in)
+    assert statuses(migrated_db)[15002] == "revoked"  # EO 15001's notes revoke it
+    assert sorted(changed_since(migrated_db, before_second_run)) == [15001, 15003]
+    assert sorted(changed_since(migrated_db, before_second_run, status_changes=True)) == [15001, 15002, 15003]
 
 
 class ShortStandIn(StandIn):
