@@ -75,7 +75,9 @@ def _matching() -> Select[Any]:
     )
 
 
-def _conditions(filters: ObligationFilters) -> list[ColumnElement[bool]]:
+async def conditions(conn: AsyncConnection, filters: ObligationFilters) -> list[ColumnElement[bool]]:
+    """The WHERE clauses for `filters` over obligation_records(); an unknown agency slug is refused."""
+    await require_known_agencies(conn, filters.agency)
     where: list[ColumnElement[bool]] = []
     if filters.eo_number:
         where.append(Order.eo_number.in_(filters.eo_number))
@@ -99,8 +101,7 @@ def _conditions(filters: ObligationFilters) -> list[ColumnElement[bool]]:
 
 
 async def list_obligations(conn: AsyncConnection, query: ObligationListQuery) -> Page:
-    await require_known_agencies(conn, query.agency)
-    where = _conditions(query)
+    where = await conditions(conn, query)
     return await paginate(
         conn, obligation_records().where(*where), _matching().where(*where), TEXT_ORDER, query.limit, query.cursor
     )

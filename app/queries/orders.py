@@ -11,7 +11,7 @@ from app.models import Agency, Obligation, Order, OrderAgency, President, Provis
 from app.queries.errors import NotFound
 from app.queries.filters import order_ids_for_agencies, require_known_agencies, require_known_presidents
 from app.queries.pagination import Page, Sort, paginate
-from app.schemas.params import OrderListQuery, OrderScope
+from app.schemas.params import OrderFilters, OrderListQuery, OrderScope
 
 SORTS = {
     "signing_date": Sort("signing_date", (Order.signing_date, Order.eo_number)),
@@ -112,11 +112,17 @@ async def check_scope(conn: AsyncConnection, scope: OrderScope) -> None:
     await require_known_agencies(conn, scope.agency)
 
 
+async def conditions(conn: AsyncConnection, filters: OrderFilters) -> list[ColumnElement[bool]]:
+    """The WHERE clauses for `filters` over order_records(); unknown slugs are refused."""
+    await check_scope(conn, filters)
+    where = scope_conditions(filters)
+    if filters.status:
+        where.append(Order.status.in_([status.value for status in filters.status]))
+    return where
+
+
 async def list_orders(conn: AsyncConnection, query: OrderListQuery) -> Page:
-    await check_scope(conn, query)
-    where = scope_conditions(query)
-    if query.status:
-        where.append(Order.status.in_([status.value for status in query.status]))
+    where = await conditions(conn, query)
     return await paginate(
         conn,
         order_records().where(*where),

@@ -2,14 +2,14 @@
 
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.models import Order, Provision
 from app.queries import orders
 from app.queries.errors import NotFound
 from app.queries.pagination import Page, Sort, paginate
-from app.schemas.params import PageQuery, ProvisionListQuery
+from app.schemas.params import PageQuery, ProvisionFilters, ProvisionListQuery
 
 TEXT_ORDER = Sort("text_order", (Order.eo_number, Provision.position))
 WITHIN_ORDER = Sort("position", (Provision.position,))
@@ -30,9 +30,14 @@ def provision_records() -> Select[Any]:
     ).join(Order, Order.id == Provision.order_id)
 
 
+async def conditions(conn: AsyncConnection, filters: ProvisionFilters) -> list[ColumnElement[bool]]:
+    """The WHERE clauses for `filters` over provision_records(); unknown slugs are refused."""
+    await orders.check_scope(conn, filters)
+    return orders.scope_conditions(filters)
+
+
 async def list_provisions(conn: AsyncConnection, query: ProvisionListQuery) -> Page:
-    await orders.check_scope(conn, query)
-    where = orders.scope_conditions(query)
+    where = await conditions(conn, query)
     matching = select(Provision.id).join(Order, Order.id == Provision.order_id).where(*where)
     return await paginate(conn, provision_records().where(*where), matching, TEXT_ORDER, query.limit, query.cursor)
 

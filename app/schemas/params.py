@@ -113,7 +113,11 @@ class OrderQuery(StrictQuery):
     )
 
 
-class ProvisionListQuery(OrderScope, PageQuery):
+class ProvisionFilters(OrderScope):
+    pass
+
+
+class ProvisionListQuery(ProvisionFilters, PageQuery):
     pass
 
 
