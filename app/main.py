@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app import __version__
 from app.api import health, problems
-from app.api.v1 import agencies, meta, obligations, orders, provisions
+from app.api.v1 import agencies, calendar, meta, obligations, orders, provisions
 from app.db import make_engine
 from app.ingest.first_run import fill_if_empty
 from app.settings import Settings, get_settings
@@ -63,6 +63,6 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
 
     app.openapi = openapi  # type: ignore[method-assign]
     app.include_router(health.router)
-    for module in (orders, provisions, agencies, obligations, meta):
+    for module in (orders, provisions, agencies, obligations, calendar, meta):
         app.include_router(module.router, prefix="/v1")
     return app
