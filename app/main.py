@@ -7,9 +7,11 @@ from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.middleware.gzip import GZipMiddleware
 
 from app import __version__
 from app.api import health, problems
+from app.api.caching import HTTPCaching
 from app.api.v1 import agencies, calendar, meta, obligations, orders, provisions
 from app.db import make_engine
 from app.ingest.first_run import fill_if_empty
@@ -21,6 +23,12 @@ the agencies it tasks, the obligations it creates (who must do what, by when) an
 
 Lists return `{data, meta: {total, next_cursor}, links: {next}}`; follow `links.next` to walk every record.
 Errors are RFC 9457 `application/problem+json`: an unknown parameter is a 400, a bad value a 422, both naming it.
+
+Every 200 under `/v1` can be cached: it carries `Cache-Control` (`public, max-age=60`; `/v1/changes` and `/v1/meta`,
+which mirrors poll, `max-age=0, must-revalidate`) and, but for `/v1/meta`, a strong `ETag` and `Last-Modified` that
+change only when the data does. Send the ETag back in an `If-None-Match` request header and, while the data is
+unchanged, the answer is an empty `304 Not Modified`. Responses of 1 KiB or more are gzip-compressed for clients
+that send `Accept-Encoding: gzip`; the compressed and the plain response have different ETags.
 """
 
 
@@ -54,6 +62,8 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
     if engine is not None:
         app.state.engine = engine
     problems.install(app)
+    app.add_middleware(HTTPCaching)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # outside the caching, which names the encoding in ETags
     app.openapi_schema = None
 
     def openapi() -> dict[str, Any]:

@@ -95,16 +95,25 @@ def install(app: FastAPI) -> None:
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {
-        "model": Problem,
-        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
-        "description": description,
-    }
-    for status, description in (
-        (400, "Unknown query parameter"),
-        (404, "Not found"),
-        (422, "Invalid parameter value"),
-    )
+    304: {
+        "description": "Not Modified: the If-None-Match ETag is current",
+        "headers": {
+            "ETag": {"description": "The current ETag, as a 200 would carry it.", "schema": {"type": "string"}},
+            "Cache-Control": {"description": "How long the cached response stays fresh.", "schema": {"type": "string"}},
+        },
+    },
+    **{
+        status: {
+            "model": Problem,
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+            "description": description,
+        }
+        for status, description in (
+            (400, "Unknown query parameter"),
+            (404, "Not found"),
+            (422, "Invalid parameter value"),
+        )
+    },
 }
 
 

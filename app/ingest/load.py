@@ -11,7 +11,17 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from app.ingest.document import FRAgency
 from app.ingest.graph import OrderGraph
 from app.ingest.relations import AMENDS, ENDS, INVERSE, RESTORES
-from app.models import Agency, Obligation, ObligationActor, Order, OrderAgency, OrderRelation, President, Provision
+from app.models import (
+    Agency,
+    DataState,
+    Obligation,
+    ObligationActor,
+    Order,
+    OrderAgency,
+    OrderRelation,
+    President,
+    Provision,
+)
 
 
 def _sql_list(values: Iterable[str]) -> str:
@@ -55,8 +65,16 @@ _REFRESH_STATUS = text(
 )
 
 
+async def bump_data_version(conn: AsyncConnection) -> None:
+    """Mark the served data changed, in the transaction that changes it, so no cached response outlives it."""
+    await conn.execute(update(DataState).values(version=DataState.version + 1, changed_at=func.now()))
+
+
 async def load_agencies(conn: AsyncConnection, agencies: Sequence[FRAgency]) -> int:
-    """Upsert the FR agency list; parent links are set in a second pass, once every agency exists."""
+    """Upsert the FR agency list; parent links are set in a second pass, once every agency exists.
+
+    The data version moves only when the stored list differs afterwards: a sync re-sends the whole list every time.
+    """
     rows = [
         {
             "id": agency.id,
@@ -69,6 +87,8 @@ async def load_agencies(conn: AsyncConnection, agencies: Sequence[FRAgency]) -> 
     ]
     if not rows:
         return 0
+    stored = select(Agency.__table__).order_by(Agency.id)
+    before = (await conn.execute(stored)).all()
     statement = insert(Agency).values(rows)
     await conn.execute(
         statement.on_conflict_do_update(
@@ -82,6 +102,8 @@ async def load_agencies(conn: AsyncConnection, agencies: Sequence[FRAgency]) -> 
         .values(parent_id=bindparam("parent")),
         [{"agency_id": agency_id, "parent": parent} for agency_id, parent in _acyclic_parents(agencies).items()],
     )
+    if (await conn.execute(stored)).all() != before:
+        await bump_data_version(conn)
     return len(rows)
 
 
@@ -185,3 +207,4 @@ async def load_order(conn: AsyncConnection, graph: OrderGraph) -> None:
         )
     affected = {graph.eo_number, *former_targets, *(relation.target_eo_number for relation in graph.relations)}
     await conn.execute(_REFRESH_STATUS, {"eo_numbers": sorted(affected)})
+    await bump_data_version(conn)

@@ -1,0 +1,102 @@
+"""HTTP caching for GET under /v1: an ETag per data version, so a client polling unchanged data gets an empty 304."""
+
+import hashlib
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from functools import partial
+from typing import Any
+
+from sqlalchemy import Row, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app import __version__
+from app.models import DataState
+
+FRESH_FOR_A_MINUTE = "public, max-age=60"
+ASK_EVERY_TIME = "public, max-age=0, must-revalidate"
+POLLED = frozenset({"/v1/changes", "/v1/meta"})  # what mirrors poll: a cache must ask each time
+# /v1/meta also reports syncs, which are not data: the data version cannot label it, so it carries no ETag.
+NOT_VERSIONED = frozenset({"/v1/meta"})
+
+
+class HTTPCaching:
+    """ETag, Last-Modified and Cache-Control on each 200 under /v1, and a 304 when If-None-Match names the ETag.
+
+    The data version is read before the handler runs, so a version never labels data older than itself; when the
+    database does not answer, the request passes untouched and the handler reports the failure.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or not scope["path"].startswith("/v1/"):
+            await self.app(scope, receive, send)
+            return
+        headers = {"Cache-Control": ASK_EVERY_TIME if scope["path"] in POLLED else FRESH_FOR_A_MINUTE}
+        if scope["path"] in NOT_VERSIONED:
+            await self.app(scope, receive, _on_200(send, headers))
+            return
+        state = await _data_state(scope["app"].state.engine)
+        if state is None:
+            await self.app(scope, receive, send)
+            return
+        request = Headers(scope=scope)
+        gzip = "gzip" in request.get("accept-encoding", "")  # GZipMiddleware's own test, so ETags follow its choice
+        headers |= {"ETag": _etag(state.version, scope, gzip), "Last-Modified": _http_date(state.changed_at)}
+        # A 304 carries what the 200 would; Vary too, since the ETag depends on Accept-Encoding.
+        not_modified = partial(Response(status_code=304, headers=headers | {"Vary": "Accept-Encoding"}), scope, receive)
+        condition = request.get("if-none-match", "")
+        if _names(condition, headers["ETag"]):
+            await not_modified(send)
+        elif condition.strip() == "*":  # true only when there is a representation: the handler must answer 200
+            await self.app(scope, receive, _on_200(send, headers, instead=not_modified))
+        else:
+            await self.app(scope, receive, _on_200(send, headers))
+
+
+async def _data_state(engine: AsyncEngine) -> Row[Any] | None:
+    try:
+        async with engine.connect() as conn:
+            return (await conn.execute(select(DataState.version, DataState.changed_at))).one_or_none()
+    except (SQLAlchemyError, OSError):
+        return None
+
+
+def _etag(version: int, scope: Scope, gzip: bool) -> str:
+    """Strong, and different for gzip and identity, so a cache never answers one encoding with the other's 304."""
+    query = scope["query_string"].decode("latin-1")
+    key = f"{version} {__version__} {scope['path']}?{query} {'gzip' if gzip else 'identity'}"
+    return f'"{hashlib.blake2b(key.encode(), digest_size=16).hexdigest()}"'
+
+
+def _http_date(moment: datetime) -> str:
+    return format_datetime(moment.astimezone(UTC), usegmt=True)
+
+
+def _names(if_none_match: str, etag: str) -> bool:
+    """Whether the header lists the ETag, by weak comparison (RFC 9110 §13.1.2): W/"x" matches "x"."""
+    return etag in {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+
+
+def _on_200(send: Send, headers: dict[str, str], instead: Callable[[Send], Awaitable[None]] | None = None) -> Send:
+    """The handler's send with `headers` added to a 200 (never to an error); or `instead` answering in its place."""
+    replaced = False
+
+    async def send_labelled(message: Message) -> None:
+        nonlocal replaced
+        if message["type"] == "http.response.start" and message["status"] == 200:
+            if instead is not None:
+                replaced = True
+                await instead(send)
+                return
+            MutableHeaders(scope=message).update(headers)
+        if not replaced:
+            await send(message)
+
+    return send_labelled
