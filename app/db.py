@@ -25,6 +25,8 @@ def make_engine(settings: Settings, url: str | None = None) -> AsyncEngine:
             "server_settings": {
                 "application_name": "eokb",
                 "statement_timeout": str(settings.statement_timeout_ms),
+                "pg_trgm.word_similarity_threshold": "0.5",  # one typo in a short word still resembles
+                "jit": "off",  # compiling costs more than it saves on queries that return in milliseconds
             }
         },
     )

@@ -54,6 +54,9 @@ class Agency(Base):
     """An FR agency; `id` is the Federal Register's own agency id."""
 
     __tablename__ = "agencies"
+    __table_args__ = (
+        Index("ix_agencies_name_trgm", "name", postgresql_using="gin", postgresql_ops={"name": "gin_trgm_ops"}),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     slug: Mapped[str] = mapped_column(Text, unique=True)
@@ -71,6 +74,8 @@ class Order(Base):
         Index("ix_orders_president_slug_signing_date", "president_slug", "signing_date"),
         Index("ix_orders_updated_at", "updated_at"),
         Index("ix_orders_changed_at", text("greatest(updated_at, status_changed_at)")),
+        Index("ix_orders_search", "search", postgresql_using="gin"),
+        Index("ix_orders_title_trgm", "title", postgresql_using="gin", postgresql_ops={"title": "gin_trgm_ops"}),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -99,6 +104,7 @@ class Order(Base):
     status_changed_at: Mapped[datetime | None] = mapped_column(
         DateTime(timezone=True), comment="when a later order last changed this order's status"
     )
+    search: Mapped[str] = mapped_column(TSVECTOR, Computed("to_tsvector('english', title)", persisted=True))
 
 
 class Provision(Base):
@@ -160,6 +166,7 @@ class Obligation(Base):
         UniqueConstraint("provision_id", "ordinal", name="uq_obligations_provision_id_ordinal"),
         Index("ix_obligations_due_date", "due_date"),
         Index("ix_obligations_order_id", "order_id"),
+        Index("ix_obligations_search", "search", postgresql_using="gin"),
     )
 
     id: Mapped[str] = mapped_column(Text, primary_key=True)
@@ -174,6 +181,7 @@ class Obligation(Base):
     due_date: Mapped[date | None] = mapped_column(Date)
     recurrence: Mapped[str | None] = mapped_column(Text)
     deadline_event: Mapped[str | None] = mapped_column(Text)
+    search: Mapped[str] = mapped_column(TSVECTOR, Computed("to_tsvector('english', text)", persisted=True))
 
 
 class ObligationActor(Base):

@@ -4,7 +4,9 @@ import types
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
-from fastapi import Depends, Query, Request
+import orjson
+from fastapi import Depends, Query, Request, Response
+from pydantic import BaseModel
 
 from app.queries.errors import BadParameter
 from app.queries.pagination import Page as RowPage
@@ -48,3 +50,16 @@ def envelope(request: Request, page: RowPage, to_item: Callable[[Any], Any]) -> 
         "meta": PageMeta(total=page.total, next_cursor=page.next_cursor),
         "links": PageLinks(next=next_url),
     }
+
+
+def page_response(
+    request: Request, page: RowPage, to_item: Callable[[Any], BaseModel], fields: list[str] | None
+) -> dict[str, Any] | Response:
+    """The envelope, or with `fields=` the envelope of records cut down to those fields."""
+    body = envelope(request, page, to_item)
+    if not fields:
+        return body
+    keep = set(fields)
+    body["data"] = [item.model_dump(mode="json", include=keep) for item in body["data"]]
+    body["meta"], body["links"] = body["meta"].model_dump(mode="json"), body["links"].model_dump(mode="json")
+    return Response(orjson.dumps(body), media_type="application/json")

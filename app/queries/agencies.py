@@ -2,11 +2,12 @@
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import REAL, ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import aliased
 
 from app.models import Agency, ObligationActor, OrderAgency
+from app.queries import search
 from app.queries.errors import NotFound
 from app.queries.pagination import Page, Sort, paginate
 from app.schemas.params import AgencyListQuery
@@ -34,16 +35,23 @@ def agency_records() -> Select[Any]:
     ).outerjoin(_parent, _parent.id == Agency.parent_id)
 
 
-def _name_matches(q: str) -> list[ColumnElement[bool]]:
-    """Every word of q appears in the name or the short name."""
-    words = [word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for word in q.split()]
-    return [or_(Agency.name.ilike(f"%{word}%"), Agency.short_name.ilike(f"%{word}%")) for word in words]
+def _name_matches(q: str) -> ColumnElement[bool]:
+    """Every word of q appears, exactly or nearly, in the name or the short name."""
+    return and_(
+        *(or_(search.resembles(Agency.name, word), search.resembles(Agency.short_name, word)) for word in q.split())
+    )
+
+
+def _by_resemblance(q: str) -> Sort:
+    score = func.greatest(search.resemblance(Agency.name, q), search.resemblance(Agency.short_name, q), type_=REAL)
+    return Sort("relevance", (score, Agency.slug), descending=True)
 
 
 async def list_agencies(conn: AsyncConnection, query: AgencyListQuery) -> Page:
-    where = _name_matches(query.q) if query.q else []
+    where = [_name_matches(query.q)] if query.q else []
+    sort = _by_resemblance(query.q) if query.q else BY_SLUG
     return await paginate(
-        conn, agency_records().where(*where), select(Agency.id).where(*where), BY_SLUG, query.limit, query.cursor
+        conn, agency_records().where(*where), select(Agency.id).where(*where), sort, query.limit, query.cursor
     )
 
 

@@ -2,18 +2,21 @@
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal_column, select
+from sqlalchemy import ColumnElement, Select, case, func, literal_column, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.models import Agency, Obligation, ObligationActor, Order, Provision
-from app.queries import agencies, orders
+from app.queries import agencies, facets, orders, search
+from app.queries.facets import Dimension, FacetCounts
 from app.queries.filters import agency_ids_under, require_known_agencies
+from app.queries.json_records import json_object
 from app.queries.pagination import Page, Sort, paginate
 from app.schemas.obligations import Obligation as ObligationSchema
-from app.schemas.params import ObligationFilters, ObligationListQuery, PageQuery
+from app.schemas.params import ObligationFacetQuery, ObligationFilters, ObligationListQuery, PageQuery
 
 TEXT_ORDER = Sort("text_order", (Order.eo_number, Provision.position, Obligation.ordinal))
+SORTS = {"text_order": TEXT_ORDER}
 
 
 def _actors() -> ColumnElement[Any]:
@@ -67,6 +70,29 @@ def obligation_records() -> Select[Any]:
     )
 
 
+def obligation_json() -> ColumnElement[Any]:
+    """The obligation record as JSON built by Postgres, in the shape of schemas.obligations.Obligation."""
+    deadline = json_object(
+        kind=Obligation.deadline_kind,
+        days=Obligation.deadline_days,
+        due_date=Obligation.due_date,
+        recurrence=Obligation.recurrence,
+        event=Obligation.deadline_event,
+    )
+    return json_object(
+        id=Obligation.id,
+        eo_number=Order.eo_number,
+        provision_id=Obligation.provision_id,
+        section=Provision.section,
+        actors=_actors(),
+        modal=Obligation.modal,
+        action=Obligation.action,
+        text=Obligation.text,
+        deadline=case((Obligation.deadline_kind.is_(None), None), else_=deadline),
+        order_status=Order.status,
+    )
+
+
 def _matching() -> Select[Any]:
     return (
         select(Obligation.id)
@@ -97,14 +123,27 @@ async def conditions(conn: AsyncConnection, filters: ObligationFilters) -> list[
         where.append(has if filters.has_deadline else ~has)
     if filters.order_status:
         where.append(Order.status.in_([status.value for status in filters.order_status]))
+    if filters.q:
+        where.append(search.matches(Obligation.search, filters.q))
     return where
+
+
+def _relevance(q: str) -> Sort:
+    return Sort("relevance", (search.rank(Obligation.search, q), Obligation.id), descending=True)
 
 
 async def list_obligations(conn: AsyncConnection, query: ObligationListQuery) -> Page:
     where = await conditions(conn, query)
-    return await paginate(
-        conn, obligation_records().where(*where), _matching().where(*where), TEXT_ORDER, query.limit, query.cursor
-    )
+    sort = search.sort_for(query.sort, bool(query.q), SORTS, "text_order", lambda: _relevance(query.q or ""))
+    records = obligation_records()
+    if query.q:
+        records = records.add_columns(search.highlight(Obligation.text, query.q).label("highlight"))
+    return await paginate(conn, records.where(*where), _matching().where(*where), sort, query.limit, query.cursor)
+
+
+async def every_match(conn: AsyncConnection, filters: ObligationFilters) -> Select[Any]:
+    """Every obligation the filters match, in text order: what an export or a calendar streams."""
+    return obligation_records().where(*await conditions(conn, filters)).order_by(*TEXT_ORDER.order_by())
 
 
 async def list_agency_obligations(conn: AsyncConnection, slug: str, query: PageQuery) -> Page:
@@ -130,3 +169,25 @@ async def stored_obligations(conn: AsyncConnection, eo_number: int) -> list[Obli
     """Every obligation of one order in its public shape, as the API serves it."""
     order_id = await orders.order_id(conn, eo_number)
     return [ObligationSchema.from_row(row) for row in await all_order_obligations(conn, order_id)]
+
+
+def _with_actor_agencies(query: Select[Any]) -> Select[Any]:
+    return query.outerjoin(ObligationActor, ObligationActor.obligation_id == Obligation.id).outerjoin(
+        Agency, Agency.id == ObligationActor.agency_id
+    )
+
+
+OBLIGATION_DIMENSIONS = {
+    "president": orders.ORDER_DIMENSIONS["president"],
+    "year": orders.ORDER_DIMENSIONS["year"],
+    "agency": Dimension(Agency.slug, Agency.name, _with_actor_agencies),
+    "modal": Dimension(Obligation.modal),
+    "order_status": Dimension(Order.status),
+    "deadline_kind": Dimension(Obligation.deadline_kind),
+    "due_year": Dimension(orders.year_of(Obligation.due_date)),
+}
+
+
+async def facet_counts(conn: AsyncConnection, query: ObligationFacetQuery) -> FacetCounts:
+    where = await conditions(conn, query)
+    return await facets.count(conn, _matching().where(*where), Obligation.id, OBLIGATION_DIMENSIONS, query.by)

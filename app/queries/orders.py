@@ -2,16 +2,19 @@
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal_column, select
+from sqlalchemy import REAL, ColumnElement, Integer, Select, cast, func, literal_column, or_, select, type_coerce
 from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.ingest.relations import INVERSE
 from app.models import Agency, Obligation, Order, OrderAgency, President, Provision
+from app.queries import facets, search
 from app.queries.errors import NotFound
+from app.queries.facets import Dimension, FacetCounts
 from app.queries.filters import order_ids_for_agencies, require_known_agencies, require_known_presidents
+from app.queries.json_records import iso_utc, json_object
 from app.queries.pagination import Page, Sort, paginate
-from app.schemas.params import OrderFilters, OrderListQuery, OrderScope
+from app.schemas.params import OrderFacetQuery, OrderFilters, OrderListQuery, OrderScope
 
 SORTS = {
     "signing_date": Sort("signing_date", (Order.signing_date, Order.eo_number)),
@@ -91,6 +94,34 @@ def order_records() -> Select[Any]:
     ).join(President, President.slug == Order.president_slug)
 
 
+def order_json() -> ColumnElement[Any]:
+    """The order record as JSON built by Postgres, in the shape of schemas.orders.Order."""
+    return json_object(
+        eo_number=Order.eo_number,
+        document_number=Order.document_number,
+        title=Order.title,
+        president=json_object(slug=Order.president_slug, name=President.name),
+        signing_date=Order.signing_date,
+        publication_date=Order.publication_date,
+        citation=Order.citation,
+        status=Order.status,
+        disposition_notes=Order.disposition_notes,
+        relations=_RELATIONS,
+        agencies=_agencies(),
+        counts=json_object(provisions=_count(Provision), obligations=_count(Obligation)),
+        urls=json_object(
+            federal_register=Order.html_url,
+            full_text_xml=Order.full_text_xml_url,
+            body_html=Order.body_html_url,
+            raw_text=Order.raw_text_url,
+        ),
+        text_format=Order.text_format,
+        text_source=Order.text_source,
+        updated_at=iso_utc(Order.updated_at),
+        status_changed_at=iso_utc(Order.status_changed_at),
+    )
+
+
 def scope_conditions(scope: OrderScope) -> list[ColumnElement[bool]]:
     """The SQL for the order filters that orders and provisions share."""
     where: list[ColumnElement[bool]] = []
@@ -118,19 +149,40 @@ async def conditions(conn: AsyncConnection, filters: OrderFilters) -> list[Colum
     where = scope_conditions(filters)
     if filters.status:
         where.append(Order.status.in_([status.value for status in filters.status]))
+    if filters.q:
+        in_text = select(Provision.order_id).where(search.matches(Provision.search, filters.q))
+        where.append(or_(search.matches(Order.search, filters.q), Order.id.in_(in_text)))
+    if filters.title:
+        where.append(search.resembles(Order.title, filters.title))
     return where
+
+
+def _relevance(filters: OrderFilters) -> Sort:
+    """With q: the title's rank, doubled, plus the best-matching provision's; with only title: its resemblance."""
+    if filters.q:
+        best_provision = (
+            select(func.max(search.rank(Provision.search, filters.q)))
+            .where(Provision.order_id == Order.id, search.matches(Provision.search, filters.q))
+            .scalar_subquery()
+        )
+        score = type_coerce(2 * search.rank(Order.search, filters.q) + func.coalesce(best_provision, 0), REAL)
+    else:
+        score = search.resemblance(Order.title, filters.title or "")
+    return Sort("relevance", (score, Order.eo_number), descending=True)
 
 
 async def list_orders(conn: AsyncConnection, query: OrderListQuery) -> Page:
     where = await conditions(conn, query)
+    searching = bool(query.q or query.title)
+    sort = search.sort_for(query.sort, searching, SORTS, "-signing_date", lambda: _relevance(query))
     return await paginate(
-        conn,
-        order_records().where(*where),
-        select(Order.id).where(*where),
-        SORTS[query.sort.value],
-        query.limit,
-        query.cursor,
+        conn, order_records().where(*where), select(Order.id).where(*where), sort, query.limit, query.cursor
     )
+
+
+async def every_match(conn: AsyncConnection, filters: OrderFilters) -> Select[Any]:
+    """Every order the filters match, by EO number: what an export streams."""
+    return order_records().where(*await conditions(conn, filters)).order_by(Order.eo_number)
 
 
 async def get_order(conn: AsyncConnection, eo_number: int) -> Any:
@@ -145,3 +197,31 @@ async def order_id(conn: AsyncConnection, eo_number: int) -> int:
     if found is None:
         raise NotFound(f"executive order {eo_number}")
     return found
+
+
+def year_of(column: ColumnElement[Any]) -> ColumnElement[int]:
+    return cast(func.extract("year", column), Integer)
+
+
+def _with_president(query: Select[Any]) -> Select[Any]:
+    return query.join(President, President.slug == Order.president_slug)
+
+
+def _with_agencies(query: Select[Any]) -> Select[Any]:
+    return query.outerjoin(OrderAgency, OrderAgency.order_id == Order.id).outerjoin(
+        Agency, Agency.id == OrderAgency.agency_id
+    )
+
+
+# Dimensions of an order, reachable from any resource whose rows join orders.
+ORDER_DIMENSIONS = {
+    "president": Dimension(Order.president_slug, President.name, _with_president),
+    "year": Dimension(year_of(Order.signing_date)),
+    "status": Dimension(Order.status),
+    "agency": Dimension(Agency.slug, Agency.name, _with_agencies),
+}
+
+
+async def facet_counts(conn: AsyncConnection, query: OrderFacetQuery) -> FacetCounts:
+    where = await conditions(conn, query)
+    return await facets.count(conn, select(Order.id).where(*where), Order.id, ORDER_DIMENSIONS, query.by)

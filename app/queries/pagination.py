@@ -69,6 +69,8 @@ def _bound(column: ColumnElement[Any], value: Any) -> ColumnElement[Any]:
             return literal(date.fromisoformat(value), Date)
         except ValueError:
             pass
+    elif expected is float and type(value) in (int, float):
+        return literal(float(value), column.type)
     elif (
         expected is int
         and type(value) is int

@@ -56,6 +56,7 @@ class Obligation(BaseModel):
     text: str = Field(description="The verbatim clause.")
     deadline: Deadline | None
     order_status: OrderStatus = Field(description="The status of the order that sets the obligation.")
+    highlight: str | None = Field(None, description="With q: the best passages of the text, matches in <mark>.")
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Self:
@@ -79,4 +80,5 @@ class Obligation(BaseModel):
             text=row["text"],
             deadline=deadline,
             order_status=row["order_status"],
+            highlight=row.get("highlight"),
         )

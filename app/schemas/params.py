@@ -11,8 +11,11 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
+from app.schemas.agencies import Agency
 from app.schemas.common import OrderStatus
-from app.schemas.obligations import Modal
+from app.schemas.obligations import Modal, Obligation
+from app.schemas.orders import Order
+from app.schemas.provisions import Provision
 
 MAX_LIST_ITEMS = 100
 
@@ -32,6 +35,22 @@ def _split_commas(value: object) -> object:
 CommaList = BeforeValidator(_split_commas)
 
 
+def field_names(name: str, record: type[BaseModel]) -> type[StrEnum]:
+    """The top-level fields of a record, as the values `fields=` accepts."""
+    return StrEnum(name, {field: field for field in record.model_fields})
+
+
+def fields_parameter(record: type[BaseModel]) -> Any:
+    names = field_names(f"{record.__name__}Field", record)
+    return Annotated[
+        list[names] | None,
+        CommaList,
+        Field(  # type: ignore[valid-type]
+            None, description="Only these fields of each record (comma list), e.g. `fields=eo_number,title`."
+        ),
+    ]
+
+
 def _calendar_date(value: object) -> object:
     """Only YYYY-MM-DD: no timestamps, week dates or seconds since 1970 read as dates."""
     if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -45,6 +64,18 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")]
 
 class StrictQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+SearchText = Annotated[str, Field(min_length=1, max_length=500, pattern=r"^[^\x00]*[^\s\x00][^\x00]*$")]
+
+
+class Searchable(StrictQuery):
+    q: SearchText | None = Field(
+        None,
+        description='Full-text search in websearch syntax: words (stemmed), "a phrase", -excluded, or. '
+        "Ranked: the default sort becomes `relevance`.",
+        examples=['"covered frontier model"'],
+    )
 
 
 class PageQuery(StrictQuery):
@@ -74,6 +105,7 @@ class SignedRange(StrictQuery):
 
 
 class OrderSort(StrEnum):
+    relevance = "relevance"
     signing_date = "signing_date"
     signing_date_desc = "-signing_date"
     eo_number = "eo_number"
@@ -93,12 +125,20 @@ class OrderScope(SignedRange):
     )
 
 
-class OrderFilters(OrderScope):
+class OrderFilters(OrderScope, Searchable):
     status: Annotated[list[OrderStatus] | None, CommaList] = Field(None, description="in_force, revoked, amended.")
+    title: SearchText | None = Field(
+        None, description="Words in the title, matched even when misspelt (`artifical inteligence`).", examples=["AI"]
+    )
 
 
 class OrderListQuery(OrderFilters, PageQuery):
-    sort: OrderSort = Field(OrderSort.signing_date_desc, description="Sort order; `-` for descending.")
+    fields: fields_parameter(Order) = None  # type: ignore[valid-type]
+    sort: OrderSort | None = Field(
+        None,
+        description="Sort order; `-` for descending. `relevance` (with q or title) is the default when searching, "
+        "`-signing_date` otherwise.",
+    )
 
 
 class OrderInclude(StrEnum):
@@ -113,21 +153,37 @@ class OrderQuery(StrictQuery):
     )
 
 
-class ProvisionFilters(OrderScope):
+class TextSort(StrEnum):
+    relevance = "relevance"
+    text_order = "text_order"
+
+
+SORT_IN_TEXT = Field(
+    None,
+    description="`relevance` (with q; the default when searching) or `text_order`: by EO number, then place in the "
+    "order's text.",
+)
+
+
+class ProvisionFilters(OrderScope, Searchable):
     pass
 
 
 class ProvisionListQuery(ProvisionFilters, PageQuery):
-    pass
+    fields: fields_parameter(Provision) = None  # type: ignore[valid-type]
+    sort: TextSort | None = SORT_IN_TEXT
 
 
 class AgencyListQuery(PageQuery):
-    q: str | None = Field(
-        None, max_length=200, pattern=r"^[^\x00]*[^\s\x00][^\x00]*$", description="Words in the name or short name."
+    fields: fields_parameter(Agency) = None  # type: ignore[valid-type]
+    q: SearchText | None = Field(
+        None,
+        description="Words in the name or short name, matched even when misspelt; sorts by resemblance.",
+        examples=["tresury"],
     )
 
 
-class ObligationFilters(StrictQuery):
+class ObligationFilters(Searchable):
     eo_number: EoNumbers = Field(None, description="EO numbers.")
     agency: Annotated[list[Slug] | None, CommaList] = Field(
         None, description="Agency slugs of an actor; includes sub-agencies."
@@ -145,7 +201,8 @@ class ObligationFilters(StrictQuery):
 
 
 class ObligationListQuery(ObligationFilters, PageQuery):
-    pass
+    fields: fields_parameter(Obligation) = None  # type: ignore[valid-type]
+    sort: TextSort | None = SORT_IN_TEXT
 
 
 def _timestamp(value: object) -> object:
@@ -170,3 +227,45 @@ class ChangesQuery(PageQuery):
         "amendment), ordered by the later of `updated_at` and `status_changed_at`. Without it the feed lists "
         "orders whose own record was added or changed; their `relations` name the orders they act on.",
     )
+
+
+class OrderFacet(StrEnum):
+    president = "president"
+    year = "year"
+    status = "status"
+    agency = "agency"
+
+
+class ProvisionFacet(StrEnum):
+    president = "president"
+    year = "year"
+    agency = "agency"
+    kind = "kind"
+
+
+class ObligationFacet(StrEnum):
+    president = "president"
+    year = "year"
+    agency = "agency"
+    modal = "modal"
+    order_status = "order_status"
+    deadline_kind = "deadline_kind"
+    due_year = "due_year"
+
+
+FACETS_DESCRIPTION = (
+    "What to count the matching records by (comma list). `year` is the year the order was signed. Counts of a "
+    "single-valued facet add up to the list's `meta.total`; `agency` counts a record once under each of its agencies."
+)
+
+
+class OrderFacetQuery(OrderFilters):
+    by: Annotated[list[OrderFacet], CommaList] = Field(description=FACETS_DESCRIPTION)
+
+
+class ProvisionFacetQuery(ProvisionFilters):
+    by: Annotated[list[ProvisionFacet], CommaList] = Field(description=FACETS_DESCRIPTION)
+
+
+class ObligationFacetQuery(ObligationFilters):
+    by: Annotated[list[ObligationFacet], CommaList] = Field(description=FACETS_DESCRIPTION)

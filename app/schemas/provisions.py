@@ -20,7 +20,7 @@ class Provision(BaseModel):
     parent_id: str | None
     ordinal: int = Field(description="Place among its siblings, from 1.")
     position: int = Field(description="Place in the order's text, from 1.")
-    highlight: str | None = Field(None, description="With q: the text with matches marked <mark>...</mark>.")
+    highlight: str | None = Field(None, description="With q: the best passages of the text, matches in <mark>.")
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Self:

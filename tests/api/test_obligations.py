@@ -45,6 +45,7 @@ async def test_shape(client: httpx.AsyncClient) -> None:
             "event": None,
         },
         "order_status": "in_force",
+        "highlight": None,
     }
     assert first["text"].startswith("Within 90 days of the date of this order, the Secretary of Commerce, through")
 

@@ -54,7 +54,6 @@ async def test_inline_reference_does_not_start_a_paragraph(client: httpx.AsyncCl
 @pytest.mark.parametrize(
     ("url", "status", "parameter"),
     [
-        ("/v1/provisions?q=frontier", 400, "q"),
         ("/v1/provisions?eo_number=x", 422, "eo_number"),
         ("/v1/provisions?president=nobody-at-all", 422, "president"),
         ("/v1/provisions/eo-15003-2-a?fields=text", 400, "fields"),

@@ -1,10 +1,10 @@
 """/v1/agencies: the offices orders task, keyed by Federal Register slug."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Request, Response
 
-from app.api.listing import envelope, query_of
+from app.api.listing import envelope, page_response, query_of
 from app.api.problems import ERROR_RESPONSES
 from app.db import Conn
 from app.queries import agencies, obligations
@@ -14,15 +14,20 @@ from app.schemas.obligations import Obligation
 from app.schemas.params import AgencyListQuery, PageQuery, StrictQuery
 
 router = APIRouter(prefix="/agencies", tags=["agencies"], responses=ERROR_RESPONSES)
-AgencySlug = Annotated[str, Path(pattern=r"^[a-z0-9-]{1,200}$", examples=["commerce-department"])]
+AgencySlug = Annotated[
+    str,
+    Path(
+        pattern=r"^[a-z0-9-]{1,200}$", description="The Federal Register agency slug.", examples=["commerce-department"]
+    ),
+]
 
 
-@router.get("", operation_id="listAgencies", summary="List agencies")
+@router.get("", operation_id="listAgencies", summary="List agencies", response_model=Page[Agency])
 async def list_agencies(
     request: Request, conn: Conn, query: Annotated[AgencyListQuery, query_of(AgencyListQuery)]
-) -> Page[Agency]:
+) -> dict[str, Any] | Response:
     page = await agencies.list_agencies(conn, query)
-    return Page[Agency](**envelope(request, page, Agency.from_row))
+    return page_response(request, page, Agency.from_row, query.fields)
 
 
 @router.get("/{slug}", operation_id="getAgency", summary="Get one agency")

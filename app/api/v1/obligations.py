@@ -1,23 +1,38 @@
 """/v1/obligations: who must do what, by when, across orders."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 
-from app.api.listing import envelope, query_of
+from app.api.listing import page_response, query_of
 from app.api.problems import ERROR_RESPONSES
 from app.db import Conn
 from app.queries import obligations
 from app.schemas.common import Page
+from app.schemas.facets import Facets
 from app.schemas.obligations import Obligation
-from app.schemas.params import ObligationListQuery
+from app.schemas.params import ObligationFacetQuery, ObligationListQuery
 
 router = APIRouter(prefix="/obligations", tags=["obligations"], responses=ERROR_RESPONSES)
 
 
-@router.get("", operation_id="listObligations", summary="List obligations across orders")
+@router.get(
+    "", operation_id="listObligations", summary="List obligations across orders", response_model=Page[Obligation]
+)
 async def list_obligations(
     request: Request, conn: Conn, query: Annotated[ObligationListQuery, query_of(ObligationListQuery)]
-) -> Page[Obligation]:
+) -> dict[str, Any] | Response:
     page = await obligations.list_obligations(conn, query)
-    return Page[Obligation](**envelope(request, page, Obligation.from_row))
+    return page_response(request, page, Obligation.from_row, query.fields)
+
+
+@router.get(
+    "/facets",
+    operation_id="countObligations",
+    summary="Count matching obligations by facet",
+)
+async def count_obligations(
+    conn: Conn, query: Annotated[ObligationFacetQuery, query_of(ObligationFacetQuery)]
+) -> Facets:
+    counted = await obligations.facet_counts(conn, query)
+    return Facets(total=counted.total, facets=counted.facets)

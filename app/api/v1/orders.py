@@ -1,29 +1,36 @@
 """/v1/orders: executive orders, their provisions and obligations."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Request, Response
 
-from app.api.listing import envelope, query_of
+from app.api.listing import envelope, page_response, query_of
 from app.api.problems import ERROR_RESPONSES
 from app.db import Conn
 from app.queries import obligations, orders, provisions
 from app.schemas.common import Page
+from app.schemas.facets import Facets
 from app.schemas.obligations import Obligation
 from app.schemas.orders import Order, OrderDetail
-from app.schemas.params import OrderInclude, OrderListQuery, OrderQuery, PageQuery
+from app.schemas.params import OrderFacetQuery, OrderInclude, OrderListQuery, OrderQuery, PageQuery
 from app.schemas.provisions import Provision
 
 router = APIRouter(prefix="/orders", tags=["orders"], responses=ERROR_RESPONSES)
 EoNumber = Annotated[int, Path(gt=0, lt=100000, description="The executive order number.", examples=[14409])]
 
 
-@router.get("", operation_id="listOrders", summary="List executive orders")
+@router.get("", operation_id="listOrders", summary="List executive orders", response_model=Page[Order])
 async def list_orders(
     request: Request, conn: Conn, query: Annotated[OrderListQuery, query_of(OrderListQuery)]
-) -> Page[Order]:
+) -> dict[str, Any] | Response:
     page = await orders.list_orders(conn, query)
-    return Page[Order](**envelope(request, page, Order.from_row))
+    return page_response(request, page, Order.from_row, query.fields)
+
+
+@router.get("/facets", operation_id="countOrders", summary="Count matching orders by facet")
+async def count_orders(conn: Conn, query: Annotated[OrderFacetQuery, query_of(OrderFacetQuery)]) -> Facets:
+    counted = await orders.facet_counts(conn, query)
+    return Facets(total=counted.total, facets=counted.facets)
 
 
 @router.get("/{eo_number}", operation_id="getOrder", summary="Get one executive order")

@@ -1,26 +1,38 @@
 """/v1/provisions: numbered units of order text, across orders."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Request, Response
 
-from app.api.listing import envelope, query_of
+from app.api.listing import page_response, query_of
 from app.api.problems import ERROR_RESPONSES
 from app.db import Conn
 from app.queries import provisions
 from app.schemas.common import Page
-from app.schemas.params import ProvisionListQuery, StrictQuery
+from app.schemas.facets import Facets
+from app.schemas.params import ProvisionFacetQuery, ProvisionListQuery, StrictQuery
 from app.schemas.provisions import Provision
 
 router = APIRouter(prefix="/provisions", tags=["provisions"], responses=ERROR_RESPONSES)
 
 
-@router.get("", operation_id="listProvisions", summary="List provisions across orders, in text order")
+@router.get(
+    "",
+    operation_id="listProvisions",
+    summary="List or search provisions across orders",
+    response_model=Page[Provision],
+)
 async def list_provisions(
     request: Request, conn: Conn, query: Annotated[ProvisionListQuery, query_of(ProvisionListQuery)]
-) -> Page[Provision]:
+) -> dict[str, Any] | Response:
     page = await provisions.list_provisions(conn, query)
-    return Page[Provision](**envelope(request, page, Provision.from_row))
+    return page_response(request, page, Provision.from_row, query.fields)
+
+
+@router.get("/facets", operation_id="countProvisions", summary="Count matching provisions by facet")
+async def count_provisions(conn: Conn, query: Annotated[ProvisionFacetQuery, query_of(ProvisionFacetQuery)]) -> Facets:
+    counted = await provisions.facet_counts(conn, query)
+    return Facets(total=counted.total, facets=counted.facets)
 
 
 @router.get("/{provision_id}", operation_id="getProvision", summary="Get one provision")
