@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     statement_timeout_ms: int = Field(
         default=15_000, description="No statement may run longer; ingest raises it for its own connections."
     )
+    export_timeout_ms: int = Field(
+        default=600_000, gt=0, description="How long one export may stream before the database ends it."
+    )
 
     @field_validator("database_url")
     @classmethod
