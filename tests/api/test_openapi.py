@@ -26,8 +26,19 @@ def test_every_operation_is_named_summarised_and_typed() -> None:
             operation_ids.append(operation.get("operationId"))
             assert operation.get("operationId"), where
             assert operation.get("summary"), where
-            assert operation["responses"]["200"]["content"]["application/json"]["schema"], where
+            for parameter in operation.get("parameters", []):
+                assert parameter.get("description"), f"{where} {parameter['name']}"
+            success = operation["responses"]["200"]["content"]
+            assert success and all(content["schema"] for content in success.values()), where
             for status, response in operation["responses"].items():
                 if status.startswith("4"):
                     assert list(response["content"]) == ["application/problem+json"], where
     assert len(operation_ids) == len(set(operation_ids))
+
+
+def test_bulk_and_calendar_formats_are_declared() -> None:
+    paths = json.loads(COMMITTED.read_text(encoding="utf-8"))["paths"]
+    export = paths["/v1/export/provisions.{format}"]["get"]["responses"]["200"]["content"]
+    assert set(export) == {"application/x-ndjson", "text/csv; charset=utf-8"}
+    assert list(paths["/v1/obligations.ics"]["get"]["responses"]["200"]["content"]) == ["text/calendar"]
+    assert "304" in paths["/v1/orders/{eo_number}"]["get"]["responses"]
