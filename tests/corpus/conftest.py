@@ -2,10 +2,14 @@
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
+import httpx
 import pytest
 
+from app.db import make_engine
+from app.main import create_app
+from app.settings import Settings
 from tests.cli.test_import import run_import
 from tests.conftest import CORPUS, Databases
 
@@ -29,3 +33,13 @@ def corpus_db(databases: Databases) -> Iterator[str]:
     assert SUMMARY.search(second.stdout).groups() == ("0", "1489", "0")  # type: ignore[union-attr]
     yield url
     databases.drop(url)
+
+
+@pytest.fixture(scope="module")
+async def corpus(corpus_db: str) -> AsyncIterator[httpx.AsyncClient]:
+    """The API over the imported corpus, called in process."""
+    engine = make_engine(Settings(database_url=corpus_db))
+    app = create_app(engine=engine)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://eokb.test") as client:
+        yield client
+    await engine.dispose()

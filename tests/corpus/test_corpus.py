@@ -3,14 +3,10 @@
 import os
 import re
 import subprocess
-from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 
-from app.db import make_engine
-from app.main import create_app
-from app.settings import Settings
 from tests.cli.test_import import EOKB
 from tests.conftest import CORPUS
 from tests.paging import walk
@@ -19,15 +15,6 @@ pytestmark = [
     pytest.mark.corpus,
     pytest.mark.skipif(not (CORPUS / "documents.jsonl").is_file(), reason=f"corpus not available at {CORPUS}"),
 ]
-
-
-@pytest.fixture(scope="module")
-async def corpus(corpus_db: str) -> AsyncIterator[httpx.AsyncClient]:
-    engine = make_engine(Settings(database_url=corpus_db))
-    app = create_app(engine=engine)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://eokb.test") as client:
-        yield client
-    await engine.dispose()
 
 
 async def test_totals(corpus: httpx.AsyncClient) -> None:
