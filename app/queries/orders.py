@@ -2,7 +2,19 @@
 
 from typing import Any
 
-from sqlalchemy import REAL, ColumnElement, Integer, Select, cast, func, literal_column, or_, select, type_coerce
+from sqlalchemy import (
+    REAL,
+    ColumnElement,
+    Integer,
+    Select,
+    case,
+    cast,
+    func,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -171,13 +183,26 @@ def _relevance(filters: OrderFilters) -> Sort:
     return Sort("relevance", (score, Order.eo_number), descending=True)
 
 
+def _highlight(q: str) -> ColumnElement[str]:
+    """The title with its matches marked when it matches, else the passages of the best-matching provision."""
+    best_provision = (
+        select(search.highlight(Provision.text, q))
+        .where(Provision.order_id == Order.id, search.matches(Provision.search, q))
+        .order_by(search.rank(Provision.search, q).desc(), Provision.position)
+        .limit(1)
+        .scalar_subquery()
+    )
+    return case((search.matches(Order.search, q), search.highlight(Order.title, q, whole=True)), else_=best_provision)
+
+
 async def list_orders(conn: AsyncConnection, query: OrderListQuery) -> Page:
     where = await conditions(conn, query)
     searching = bool(query.q or query.title)
     sort = search.sort_for(query.sort, searching, SORTS, "-signing_date", lambda: _relevance(query))
-    return await paginate(
-        conn, order_records().where(*where), select(Order.id).where(*where), sort, query.limit, query.cursor
-    )
+    records = order_records()
+    if query.q:
+        records = records.add_columns(_highlight(query.q).label("highlight"))
+    return await paginate(conn, records.where(*where), select(Order.id).where(*where), sort, query.limit, query.cursor)
 
 
 async def every_match(conn: AsyncConnection, filters: OrderFilters) -> Select[Any]:

@@ -13,15 +13,14 @@ from sqlalchemy.dialects.postgresql import REGCONFIG
 from app.queries.errors import BadParameter
 from app.queries.pagination import Sort
 
-_ENGLISH = literal("english", REGCONFIG)
+ENGLISH = literal("english", REGCONFIG)
 MIN_FUZZY_WORD = 4
-HIGHLIGHT_OPTIONS = (
-    'StartSel="<mark>", StopSel="</mark>", MaxFragments=3, MaxWords=35, MinWords=12, FragmentDelimiter=" … "'
-)
+MARKS = 'StartSel="<mark>", StopSel="</mark>"'
+PASSAGES = f'{MARKS}, MaxFragments=3, MaxWords=35, MinWords=12, FragmentDelimiter=" … "'
 
 
 def tsquery(q: str) -> ColumnElement[Any]:
-    return func.websearch_to_tsquery(_ENGLISH, q)
+    return func.websearch_to_tsquery(ENGLISH, q)
 
 
 def matches(search: ColumnElement[Any], q: str) -> ColumnElement[bool]:
@@ -32,9 +31,9 @@ def rank(search: ColumnElement[Any], q: str) -> ColumnElement[float]:
     return func.ts_rank(search, tsquery(q), type_=REAL)
 
 
-def highlight(text: ColumnElement[str], q: str) -> ColumnElement[str]:
-    """The best passages of `text` with the matches marked; Postgres runs it only for the rows of a page."""
-    return func.ts_headline(_ENGLISH, text, tsquery(q), HIGHLIGHT_OPTIONS)
+def highlight(text: ColumnElement[str], q: str, whole: bool = False) -> ColumnElement[str]:
+    """The best passages of `text` (or all of it) with the matches marked; Postgres runs it only for a page's rows."""
+    return func.ts_headline(ENGLISH, text, tsquery(q), f"{MARKS}, HighlightAll=true" if whole else PASSAGES)
 
 
 def resembles(column: ColumnElement[str], words: str) -> ColumnElement[bool]:

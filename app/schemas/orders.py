@@ -55,6 +55,10 @@ class Order(BaseModel):
         description="When this order's own record (its document, text or extraction) last changed."
     )
     status_changed_at: datetime | None = Field(description="When a later order last changed this order's status.")
+    highlight: str | None = Field(
+        None,
+        description="With q: the title with its matches in <mark>, or else the best-matching provision's passages.",
+    )
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any], **extra: Any) -> Self:
@@ -81,6 +85,7 @@ class Order(BaseModel):
             text_source=row["text_source"],
             updated_at=row["updated_at"],
             status_changed_at=row["status_changed_at"],
+            highlight=row.get("highlight"),
             **extra,
         )
 

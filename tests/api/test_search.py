@@ -55,6 +55,9 @@ async def test_orders_match_on_title_or_text(client: httpx.AsyncClient) -> None:
     by_title = await search(client, "/v1/orders?q=liaison")
     assert [o["eo_number"] for o in by_title][0] == 15004  # "Naming the Treasury Liaison" ranks above a mention
     assert {o["eo_number"] for o in by_title} == {15003, 15004}
+    highlights = {o["eo_number"]: o["highlight"] for o in by_title}
+    assert highlights[15004] == "Naming the Treasury <mark>Liaison</mark>"  # the whole title, marked
+    assert "<mark>liaison</mark>" in highlights[15003] and "designate" in highlights[15003]  # its provision
     assert [o["eo_number"] for o in await search(client, "/v1/orders?q=retention")] == [15002]
 
 
