@@ -1,7 +1,7 @@
 """Shapes shared by every resource: the list envelope and the RFC 9457 problem."""
 
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -19,6 +19,14 @@ class PageLinks(BaseModel):
 
 class Page(BaseModel, Generic[Item]):
     data: list[Item]
+    meta: PageMeta
+    links: PageLinks
+
+
+class FieldsPage(BaseModel):
+    """A list asked for with `fields=`: each record holds only the fields named, so no field is required."""
+
+    data: list[dict[str, Any]] = Field(description="Records cut down to the fields asked for.")
     meta: PageMeta
     links: PageLinks
 

@@ -9,7 +9,7 @@ from app.api.problems import ERROR_RESPONSES
 from app.db import Conn
 from app.queries import agencies, obligations
 from app.schemas.agencies import Agency
-from app.schemas.common import Page
+from app.schemas.common import FieldsPage, Page
 from app.schemas.obligations import Obligation
 from app.schemas.params import AgencyListQuery, PageQuery, StrictQuery
 
@@ -22,7 +22,7 @@ AgencySlug = Annotated[
 ]
 
 
-@router.get("", operation_id="listAgencies", summary="List agencies", response_model=Page[Agency])
+@router.get("", operation_id="listAgencies", summary="List agencies", response_model=Page[Agency] | FieldsPage)
 async def list_agencies(
     request: Request, conn: Conn, query: Annotated[AgencyListQuery, query_of(AgencyListQuery)]
 ) -> dict[str, Any] | Response:

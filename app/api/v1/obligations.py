@@ -8,7 +8,7 @@ from app.api.listing import page_response, query_of
 from app.api.problems import ERROR_RESPONSES
 from app.db import Conn
 from app.queries import obligations
-from app.schemas.common import Page
+from app.schemas.common import FieldsPage, Page
 from app.schemas.facets import Facets
 from app.schemas.obligations import Obligation
 from app.schemas.params import ObligationFacetQuery, ObligationListQuery
@@ -17,7 +17,10 @@ router = APIRouter(prefix="/obligations", tags=["obligations"], responses=ERROR_
 
 
 @router.get(
-    "", operation_id="listObligations", summary="List obligations across orders", response_model=Page[Obligation]
+    "",
+    operation_id="listObligations",
+    summary="List obligations across orders",
+    response_model=Page[Obligation] | FieldsPage,
 )
 async def list_obligations(
     request: Request, conn: Conn, query: Annotated[ObligationListQuery, query_of(ObligationListQuery)]

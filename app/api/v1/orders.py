@@ -8,7 +8,7 @@ from app.api.listing import envelope, page_response, query_of
 from app.api.problems import ERROR_RESPONSES
 from app.db import Conn
 from app.queries import obligations, orders, provisions
-from app.schemas.common import Page
+from app.schemas.common import FieldsPage, Page
 from app.schemas.facets import Facets
 from app.schemas.obligations import Obligation
 from app.schemas.orders import Order, OrderDetail
@@ -19,7 +19,7 @@ router = APIRouter(prefix="/orders", tags=["orders"], responses=ERROR_RESPONSES)
 EoNumber = Annotated[int, Path(gt=0, lt=100000, description="The executive order number.", examples=[14409])]
 
 
-@router.get("", operation_id="listOrders", summary="List executive orders", response_model=Page[Order])
+@router.get("", operation_id="listOrders", summary="List executive orders", response_model=Page[Order] | FieldsPage)
 async def list_orders(
     request: Request, conn: Conn, query: Annotated[OrderListQuery, query_of(OrderListQuery)]
 ) -> dict[str, Any] | Response:

@@ -8,7 +8,7 @@ from app.api.listing import page_response, query_of
 from app.api.problems import ERROR_RESPONSES
 from app.db import Conn
 from app.queries import provisions
-from app.schemas.common import Page
+from app.schemas.common import FieldsPage, Page
 from app.schemas.facets import Facets
 from app.schemas.params import ProvisionFacetQuery, ProvisionListQuery, StrictQuery
 from app.schemas.provisions import Provision
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/provisions", tags=["provisions"], responses=ERROR_RE
     "",
     operation_id="listProvisions",
     summary="List or search provisions across orders",
-    response_model=Page[Provision],
+    response_model=Page[Provision] | FieldsPage,
 )
 async def list_provisions(
     request: Request, conn: Conn, query: Annotated[ProvisionListQuery, query_of(ProvisionListQuery)]
