@@ -21,6 +21,7 @@ from app.ingest.pipeline import IngestSummary, ingest
 from app.ingest.sources import dump
 from app.ingest.sources.federal_register import FederalRegisterClient, SourceError
 from app.ingest.sync import SyncBusy, SyncSummary, run_sync
+from app.logs import configure_logging
 from app.queries.obligations import stored_obligations
 from app.settings import Settings, get_settings
 
@@ -100,11 +101,22 @@ def serve(
     """Migrate, then serve the API with uvicorn."""
     import uvicorn
 
-    url = database_url(get_settings())
+    settings = get_settings()
+    configure_logging(settings)
+    url = database_url(settings)
     migrate_to_head(url)
     os.environ["EOKB_DATABASE_URL"] = url  # workers use the same server, embedded or not
     get_settings.cache_clear()
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers, proxy_headers=True)
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        log_config=None,  # uvicorn's own lines go through our handler, as JSON
+        access_log=False,  # the app logs each request itself, with its id
+    )
 
 
 @cli.command()
@@ -113,6 +125,7 @@ def sync(
 ) -> None:
     """Bring the database up to date from the Federal Register API (EOKB_FR_API_URL)."""
     settings = get_settings()
+    configure_logging(settings)
     url = database_url(settings)
     migrate_to_head(url)
     try:

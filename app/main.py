@@ -3,18 +3,22 @@
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.middleware.gzip import GZipMiddleware
 
 from app import __version__
-from app.api import health, problems
+from app.api import health, metrics, problems
 from app.api.caching import HTTPCaching
+from app.api.request_context import RequestContext, install_outermost
 from app.api.v1 import agencies, calendar, export, meta, obligations, orders, provisions
 from app.db import make_engine
 from app.ingest.first_run import fill_if_empty
+from app.logs import configure_logging
 from app.settings import Settings, get_settings
 
 DESCRIPTION = """\
@@ -35,6 +39,7 @@ that send `Accept-Encoding: gzip`; the compressed and the plain response have di
 def create_app(settings: Settings | None = None, engine: AsyncEngine | None = None) -> FastAPI:
     """Build the app; tests pass their own engine, the server makes one from settings."""
     settings = settings or get_settings()
+    configure_logging(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -66,6 +71,14 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
     app.add_middleware(HTTPCaching)
     # outside the caching, which names the encoding in ETags; level 5 keeps exports streaming at tens of MB/s
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
+    if settings.cors_origins:  # outside the caching, so a 304 tells the browser it may read the cached body
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "HEAD", "OPTIONS"],
+            allow_headers=["If-None-Match", "X-Request-ID"],
+            expose_headers=["ETag", "X-Request-ID", "Content-Disposition"],
+        )
     app.openapi_schema = None
 
     def openapi() -> dict[str, Any]:
@@ -77,4 +90,8 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
     app.include_router(health.router)
     for module in (orders, provisions, agencies, obligations, calendar, export, meta):
         app.include_router(module.router, prefix="/v1")
+    metrics.install(app)
+    pages_with_scripts = frozenset(filter(None, (app.docs_url, app.redoc_url, app.swagger_ui_oauth2_redirect_url)))
+    # installed last, so outermost: even a 500 carries the request id and is logged
+    install_outermost(app, partial(RequestContext, pages_with_scripts=pages_with_scripts))
     return app

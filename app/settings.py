@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 from pydantic import Field, field_validator
@@ -33,6 +34,13 @@ class Settings(BaseSettings):
     )
     export_timeout_ms: int = Field(
         default=600_000, gt=0, description="How long one export may stream before the database ends it."
+    )
+    log_format: Literal["json", "console"] = Field(
+        default="json", description="One JSON object per log line on stderr, or `console` for people reading along."
+    )
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    cors_origins: list[str] = Field(
+        default=[], description="Browser origins allowed to read the API (a JSON list); none by default."
     )
 
     @field_validator("database_url")
