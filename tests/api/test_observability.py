@@ -63,23 +63,30 @@ async def test_a_304_and_a_stream_carry_the_id(client: httpx.AsyncClient) -> Non
         assert [line async for line in stream.aiter_lines() if line]
 
 
-async def test_a_500_carries_the_id_and_the_scrape_survives_a_database_that_is_gone() -> None:
-    engine = make_engine(Settings(database_url="postgresql://postgres@127.0.0.1:9/nowhere"))
+async def test_an_unhandled_error_carries_the_id_and_is_counted(engine: AsyncEngine) -> None:
     app = create_app(engine=engine)
+
+    async def fail() -> None:
+        raise RuntimeError("a bug")
+
+    app.add_api_route("/failing", fail)
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://eokb.test") as unreachable:
-        failed = await unreachable.get(ORDER, headers={"X-Request-ID": "failed-1"})
-        scraped = await unreachable.get("/metrics")
-    await engine.dispose()
+    async with httpx.AsyncClient(transport=transport, base_url="http://eokb.test") as own:
+        failed = await own.get("/failing", headers={"X-Request-ID": "failed-1"})
+        samples = await scrape(own)
     assert failed.status_code == 500
     assert failed.headers["x-request-id"] == "failed-1"
-    assert scraped.status_code == 200
-    samples = samples_of(scraped.text)
+    assert requests_counted(samples, "/failing", "500") == 1
+
+
+async def test_a_scrape_survives_a_database_that_is_gone() -> None:
+    engine = make_engine(Settings(database_url="postgresql://postgres@127.0.0.1:9/nowhere"))
+    transport = httpx.ASGITransport(app=create_app(engine=engine))
+    async with httpx.AsyncClient(transport=transport, base_url="http://eokb.test") as unreachable:
+        samples = await scrape(unreachable)
+    await engine.dispose()
     assert "eokb_orders" not in samples
     assert samples["eokb_db_pool_checked_out"] == [({}, 0.0)]
-    assert ({"method": "GET", "route": "/v1/orders/{eo_number}", "status": "500"}, 1.0) in samples[
-        "eokb_http_requests_total"
-    ]
 
 
 def samples_of(exposition: str) -> dict[str, list[tuple[dict[str, str], float]]]:
