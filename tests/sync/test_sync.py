@@ -136,7 +136,7 @@ def test_serve_fills_an_empty_database_while_it_serves(databases: Databases, tmp
             "EOKB_FR_REQUESTS_PER_SECOND": "20",
         }
         server = subprocess.Popen(
-            [EOKB, "serve", "--port", "8765"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            [EOKB, "serve", "--port", "8765"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         try:
             meta, ready = _wait_for_orders(4, 60)
