@@ -12,15 +12,17 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 import migrations
 from app.db import database_url, make_engine
 from app.evaluation import OrderScore, score_order
 from app.ingest.document import RejectedDocument
+from app.ingest.lock import IngestBusy, writer_lock
 from app.ingest.pipeline import IngestSummary, ingest
 from app.ingest.sources import dump
 from app.ingest.sources.federal_register import FederalRegisterClient, SourceError
-from app.ingest.sync import SyncBusy, SyncSummary, run_sync
+from app.ingest.sync import SyncSummary, run_sync
 from app.logs import configure_logging
 from app.queries.obligations import stored_obligations
 from app.settings import Settings, get_settings
@@ -30,6 +32,9 @@ cli = typer.Typer(
 )
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
+
+# EX_TEMPFAIL (sysexits.h): another import or sync holds the writer lock; nothing was changed, run again later.
+EXIT_BUSY = 75
 
 
 def migrate_to_head(url: str) -> None:
@@ -54,42 +59,54 @@ def migrate() -> None:
 def import_(
     folder: Annotated[Path, typer.Argument(help="A folder with documents.jsonl, xml/, text/ and agencies.json.")],
 ) -> None:
-    """Load a folder in the corpus format; unchanged orders are left alone, bad documents named and skipped."""
+    """Load a folder in the corpus format; unchanged orders are left alone, bad documents named and skipped.
+
+    Refuses at once (exit 75) while another import or sync is writing, rather than queueing behind it.
+    """
     settings = get_settings()
     url = database_url(settings)
-    migrate_to_head(url)
     try:
         summary = asyncio.run(_import(settings, url, folder))
     except dump.DumpError as error:
         err.print(f"[red]cannot import:[/red] {error}")
         raise typer.Exit(2) from None
+    except IngestBusy as error:
+        err.print(f"[red]cannot import:[/red] {error}", highlight=False)
+        raise typer.Exit(EXIT_BUSY) from None
     out.print(summary.line())
 
 
 async def _import(settings: Settings, url: str, folder: Path) -> IngestSummary:
     engine = make_engine(settings, url)
     try:
-        agencies, bad_agencies = dump.read_agencies(folder)
-        for rejected in bad_agencies:
-            _report(rejected)
-        with Progress(
-            TextColumn("importing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            disable=not err.is_terminal,
-        ) as progress:
-            task = progress.add_task("import", total=dump.count_documents(folder))
-            return await ingest(
-                engine,
-                dump.read_documents(folder),
-                agencies=agencies,
-                on_rejected=_report,
-                on_done=lambda: progress.advance(task),
-            )
+        async with writer_lock(engine):
+            # Under the lock: two imports into a new database would otherwise both create the schema.
+            await asyncio.to_thread(migrate_to_head, url)
+            return await _import_locked(engine, folder)
     finally:
         await engine.dispose()
+
+
+async def _import_locked(engine: AsyncEngine, folder: Path) -> IngestSummary:
+    agencies, bad_agencies = dump.read_agencies(folder)
+    for rejected in bad_agencies:
+        _report(rejected)
+    with Progress(
+        TextColumn("importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("import", total=dump.count_documents(folder))
+        return await ingest(
+            engine,
+            dump.read_documents(folder),
+            agencies=agencies,
+            on_rejected=_report,
+            on_done=lambda: progress.advance(task),
+        )
 
 
 @cli.command()
@@ -123,14 +140,20 @@ def serve(
 def sync(
     full: Annotated[bool, typer.Option("--full", help="List and re-fetch every order, not only what is new.")] = False,
 ) -> None:
-    """Bring the database up to date from the Federal Register API (EOKB_FR_API_URL)."""
+    """Bring the database up to date from the Federal Register API (EOKB_FR_API_URL).
+
+    Refuses at once (exit 75) while another import or sync is writing, rather than queueing behind it.
+    """
     settings = get_settings()
     configure_logging(settings)
     url = database_url(settings)
     migrate_to_head(url)
     try:
         summary = asyncio.run(_sync(settings, url, full))
-    except (SyncBusy, SourceError) as error:
+    except IngestBusy as error:
+        err.print(f"[red]cannot sync:[/red] {error}", highlight=False)
+        raise typer.Exit(EXIT_BUSY) from None
+    except SourceError as error:
         err.print(f"[red]sync did not complete:[/red] {error}", highlight=False)
         raise typer.Exit(1) from None
     out.print(summary.line())

@@ -3,8 +3,9 @@
 Incremental by default: the orders published since the latest publication date a successful sync saw (less an
 overlap) are listed, and full
 text is fetched only for orders that are new, changed in their metadata, or failed last time. `full` lists and
-re-fetches everything. One sync at a time (a Postgres advisory lock); each order is loaded in its own transaction
-and what the sync saw of it is recorded afterwards, so a run cut short loses nothing already loaded.
+re-fetches everything. It holds the writer lock (app.ingest.lock), so no import or other sync runs meanwhile; each
+order is loaded in its own transaction and what the sync saw of it is recorded afterwards, so a run cut short loses
+nothing already loaded.
 """
 
 import hashlib
@@ -16,23 +17,23 @@ from typing import Any
 import orjson
 import structlog
 from pydantic import ValidationError
-from sqlalchemy import func, select, text, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from app.ingest.document import FRAgency, FRDocument, RejectedDocument, SourceDocument
+from app.ingest.lock import IngestBusy, writer_active, writer_lock
 from app.ingest.pipeline import Ingestion, IngestSummary
 from app.ingest.sources.federal_register import FederalRegisterClient, SourceError
 from app.models import SyncedDocument, SyncRun
 
 log = structlog.get_logger()
 
-SYNC_LOCK = 0x656F6B62  # "eokb": the advisory lock only one sync holds
 FIRST_ORDERS = date(1993, 1, 1)  # the FR API's executive orders start in 1994
 
-
-class SyncBusy(Exception):
-    """Another sync holds the lock."""
+# The names the first-run sync and /v1/meta know the writer lock by: an import counts as a sync in progress.
+SyncBusy = IngestBusy
+sync_in_progress = writer_active
 
 
 @dataclass
@@ -51,14 +52,6 @@ def metadata_hash(document: dict[str, object]) -> str:
     return hashlib.sha256(orjson.dumps(document, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
-async def sync_in_progress(engine: AsyncEngine) -> bool:
-    async with engine.connect() as conn:
-        acquired = await conn.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": SYNC_LOCK})
-        if acquired:
-            await conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SYNC_LOCK})
-        return not acquired
-
-
 async def run_sync(
     engine: AsyncEngine,
     client: FederalRegisterClient,
@@ -66,20 +59,13 @@ async def run_sync(
     overlap_days: int = 7,
     on_rejected: Callable[[RejectedDocument], None] = lambda _: None,
 ) -> SyncSummary:
-    """One sync, start to finish; raises SyncBusy when another is running, SourceError when the API fails it.
+    """One sync, start to finish; raises SyncBusy when an import or sync is running, SourceError when the API fails it.
 
     `full` lists every order and fetches every full text again; without it, a sync after a failed or first run
     lists every order but fetches text only for those not already loaded unchanged.
     """
-    async with engine.connect() as lock:
-        if not await lock.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": SYNC_LOCK}):
-            raise SyncBusy("another sync is running")
-        await lock.commit()
-        try:
-            return await _sync(engine, client, full, overlap_days, on_rejected)
-        finally:
-            await lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SYNC_LOCK})
-            await lock.commit()
+    async with writer_lock(engine):
+        return await _sync(engine, client, full, overlap_days, on_rejected)
 
 
 async def _sync(

@@ -1,5 +1,6 @@
 """The corpus imported once per test session, for every corpus test to read."""
 
+import functools
 import re
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -16,9 +17,12 @@ from tests.conftest import CORPUS, Databases
 SUMMARY = re.compile(r"(\d+) loaded, (\d+) unchanged, (\d+) skipped")
 
 
-@pytest.fixture(scope="session")
-def corpus_db(databases: Databases) -> Iterator[str]:
-    """A database holding the whole corpus, imported twice: the second import must change nothing."""
+@functools.cache
+def clean_corpus_import(databases: Databases) -> str:
+    """A database holding the whole corpus, imported twice: the second import must change nothing.
+
+    Cached, so every test module that compares with a clean import (tests/faults too) shares one per session.
+    """
     if not (CORPUS / "documents.jsonl").is_file():
         pytest.skip(f"corpus not available at {CORPUS}")
     url = databases.create(migrated=False)
@@ -31,6 +35,12 @@ def corpus_db(databases: Databases) -> Iterator[str]:
     second = run_import(url, CORPUS)
     print(f"second import: {second.stdout.strip()}")
     assert SUMMARY.search(second.stdout).groups() == ("0", "1489", "0")  # type: ignore[union-attr]
+    return url
+
+
+@pytest.fixture(scope="session")
+def corpus_db(databases: Databases) -> Iterator[str]:
+    url = clean_corpus_import(databases)
     yield url
     databases.drop(url)
 
