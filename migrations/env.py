@@ -3,6 +3,7 @@
 import asyncio
 
 from alembic import context
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -22,6 +23,9 @@ def _url() -> str:
 def _run(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata, compare_server_default=True)
     with context.begin_transaction():
+        # Two processes migrating one new database at once would both create the schema: the second waits here,
+        # then finds it at head. The lock ends with the transaction, even if the process dies.
+        connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('eokb migrations'))"))
         context.run_migrations()
 
 
