@@ -4,8 +4,9 @@ import structlog
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.ingest.lock import IngestBusy
 from app.ingest.sources.federal_register import FederalRegisterClient, SourceError
-from app.ingest.sync import SyncBusy, run_sync
+from app.ingest.sync import run_sync
 from app.models import Order
 from app.settings import Settings
 
@@ -21,7 +22,7 @@ async def fill_if_empty(engine: AsyncEngine, settings: Settings) -> None:
         log.info("empty database: syncing from the Federal Register API", url=settings.fr_api_url)
         async with FederalRegisterClient.from_settings(settings) as client:
             await run_sync(engine, client, overlap_days=settings.sync_overlap_days)
-    except SyncBusy:
-        log.info("another process is already syncing")
+    except IngestBusy:
+        log.info("another import or sync is already filling the database")
     except (SourceError, OSError) as error:
         log.error("first-run sync failed; the service keeps serving what it holds", error=str(error))

@@ -22,7 +22,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from app.ingest.document import FRAgency, FRDocument, RejectedDocument, SourceDocument
-from app.ingest.lock import IngestBusy, writer_active, writer_lock
+from app.ingest.lock import writer_lock
 from app.ingest.pipeline import Ingestion, IngestSummary
 from app.ingest.sources.federal_register import FederalRegisterClient, SourceError
 from app.models import SyncedDocument, SyncRun
@@ -30,10 +30,6 @@ from app.models import SyncedDocument, SyncRun
 log = structlog.get_logger()
 
 FIRST_ORDERS = date(1993, 1, 1)  # the FR API's executive orders start in 1994
-
-# The names the first-run sync and /v1/meta know the writer lock by: an import counts as a sync in progress.
-SyncBusy = IngestBusy
-sync_in_progress = writer_active
 
 
 @dataclass
@@ -59,7 +55,7 @@ async def run_sync(
     overlap_days: int = 7,
     on_rejected: Callable[[RejectedDocument], None] = lambda _: None,
 ) -> SyncSummary:
-    """One sync, start to finish; raises SyncBusy when an import or sync is running, SourceError when the API fails it.
+    """One sync, start to finish; IngestBusy when an import or sync is running, SourceError when the API fails it.
 
     `full` lists every order and fetches every full text again; without it, a sync after a failed or first run
     lists every order but fetches text only for those not already loaded unchanged.

@@ -24,4 +24,4 @@ class Meta(BaseModel):
     agencies: int
     data_updated_at: datetime | None = Field(description="When an order last changed.")
     last_sync: SyncRunInfo | None = Field(description="The last finished sync from the Federal Register API.")
-    sync_in_progress: bool
+    sync_in_progress: bool = Field(description="Whether an import or sync is writing to the database now.")

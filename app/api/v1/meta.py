@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from app.api.listing import envelope, query_of
 from app.api.problems import ERROR_RESPONSES
 from app.db import Conn
-from app.ingest.sync import sync_in_progress
+from app.ingest.lock import writer_active
 from app.queries import changes, meta
 from app.schemas.common import Page
 from app.schemas.meta import Meta
@@ -20,7 +20,7 @@ router = APIRouter(tags=["meta"], responses=ERROR_RESPONSES)
 @router.get("/meta", operation_id="getMeta", summary="What the database holds and when it was last synced")
 async def get_meta(request: Request, conn: Conn, _: Annotated[StrictQuery, query_of(StrictQuery)]) -> Meta:
     held = await meta.holdings(conn)
-    return Meta(**held, sync_in_progress=await sync_in_progress(request.app.state.engine))
+    return Meta(**held, sync_in_progress=await writer_active(request.app.state.engine))
 
 
 @router.get("/changes", operation_id="listChanges", summary="Orders added or changed since a moment, oldest first")
