@@ -14,6 +14,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from app import __version__
 from app.api import health, metrics, problems
 from app.api.caching import HTTPCaching
+from app.api.limits import QueryStringLimit
 from app.api.request_context import RequestContext, install_outermost
 from app.api.v1 import agencies, calendar, export, meta, obligations, orders, provisions
 from app.db import make_engine
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
             allow_headers=["If-None-Match", "X-Request-ID"],
             expose_headers=["ETag", "X-Request-ID", "Content-Disposition"],
         )
+    app.add_middleware(QueryStringLimit)
     app.openapi_schema = None
 
     def openapi() -> dict[str, Any]:
