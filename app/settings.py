@@ -22,6 +22,15 @@ class Settings(BaseSettings):
     )
     db_pool_size: int = 10
     db_max_overflow: int = 10
+    db_connect_timeout_seconds: float = Field(
+        default=2.0,
+        gt=0,
+        description="How long Postgres may take to accept a connection or answer a pooled one's ping before it counts "
+        "as unreachable and requests get 503.",
+    )
+    db_pool_timeout_seconds: float = Field(
+        default=2.0, gt=0, description="How long a request waits for a free pooled connection before it gets 503."
+    )
     fr_api_url: str = Field(
         default="https://www.federalregister.gov/api/v1", description="The Federal Register API that sync reads."
     )

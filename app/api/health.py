@@ -1,5 +1,6 @@
 """Liveness and readiness, outside the versioned API."""
 
+import asyncio
 from typing import Literal
 
 from fastapi import APIRouter, Request, Response
@@ -31,10 +32,11 @@ async def health() -> Health:
     responses={503: {"model": Readiness, "description": "The database is unreachable"}},
 )
 async def ready(request: Request, response: Response) -> Readiness:
-    try:
-        async with request.app.state.engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
-    except (SQLAlchemyError, OSError):
+    try:  # bounded, so a probe gets its answer in time even when the network to the database is silent
+        async with asyncio.timeout(request.app.state.settings.db_connect_timeout_seconds):
+            async with request.app.state.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+    except (SQLAlchemyError, OSError):  # OSError: refused, reset, or no answer in time (TimeoutError)
         response.status_code = 503
         response.headers["Retry-After"] = "5"
         return Readiness(status="unavailable", database="unreachable")

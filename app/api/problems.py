@@ -6,13 +6,16 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 
+from app.db import DatabaseUnavailable, is_outage, is_query_timeout
 from app.queries.errors import BadParameter, NotFound
 from app.schemas.common import Problem, ProblemItem
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "urn:eokb:problem:"
+RETRY_AFTER_SECONDS = 2  # the service itself tries the database again every second (app/db.py)
 
 log = structlog.get_logger()
 
@@ -81,6 +84,34 @@ async def _http(request: Request, exc: HTTPException) -> JSONResponse:
     return problem_response(exc.status_code, "http-error", str(exc.detail), str(exc.detail))
 
 
+async def _database(request: Request, exc: Exception) -> JSONResponse:
+    """503 with Retry-After when the database cannot be reached: the client may simply try again shortly.
+
+    A statement timeout on a database that answers is no outage but this query being too slow for it now: also a
+    503 (the server's failure, temporary, and no bug that a 500 would report; not a 504, which would blame an
+    upstream gateway), of its own type and without Retry-After, since the same query soon would likely time out
+    again. Neither says more than that: no SQL, no driver message.
+    """
+    if is_outage(exc):  # logged by app/db.py when it starts and ends, not once per request
+        response = problem_response(
+            503,
+            "database-unavailable",
+            "Database unavailable",
+            f"The database cannot be reached at the moment; try again in {RETRY_AFTER_SECONDS} seconds.",
+        )
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    if is_query_timeout(exc):
+        log.warning("query timed out", path=request.url.path, query=request.url.query)
+        return problem_response(
+            503,
+            "query-timeout",
+            "Query took too long",
+            "The database could not answer this request in the time allowed; narrower filters may help.",
+        )
+    return await _unexpected(request, exc)
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error", path=request.url.path)
     return problem_response(500, "internal-error", "Internal error", "The server failed to answer; it has been logged.")
@@ -91,6 +122,8 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(BadParameter, _bad_parameter)  # type: ignore[arg-type]
     app.add_exception_handler(NotFound, _not_found)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, _http)  # type: ignore[arg-type]
+    app.add_exception_handler(DatabaseUnavailable, _database)
+    app.add_exception_handler(SQLAlchemyError, _database)
     app.add_exception_handler(Exception, _unexpected)
 
 
@@ -113,6 +146,18 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
             (404, "Not found"),
             (422, "Invalid parameter value"),
         )
+    },
+    503: {
+        "model": Problem,
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        "description": "The database cannot be reached (`database-unavailable`: try again after Retry-After) "
+        "or took too long over this request (`query-timeout`)",
+        "headers": {
+            "Retry-After": {
+                "description": "Seconds to wait before trying again; sent with `database-unavailable` only.",
+                "schema": {"type": "integer"},
+            }
+        },
     },
 }
 
