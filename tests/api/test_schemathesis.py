@@ -5,53 +5,25 @@ no server errors, status codes and content types the spec documents, bodies and 
 invalid input refused and valid input accepted.
 """
 
-import os
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from tests.cli.test_import import EOKB
+from tests.serving import eokb_serve
 
 SPEC = Path(__file__).resolve().parents[2] / "openapi" / "v1.json"
 schema = schemathesis.openapi.from_path(SPEC)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def served(fixture_db: str) -> Iterator[str]:
-    """`eokb serve` over the fixture database, on a free loopback port."""
-    port = _free_port()
-    env = {**os.environ, "EOKB_DATABASE_URL": fixture_db}
-    server = subprocess.Popen(
-        [EOKB, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{base_url}/ready").status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            server.kill()
-            raise AssertionError("eokb serve did not become ready")
-        time.sleep(0.2)
-    yield base_url
-    server.terminate()
-    server.wait(10)
+def served(fixture_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`eokb serve` over the fixture database."""
+    log = tmp_path_factory.mktemp("schemathesis") / "serve.log"
+    with eokb_serve({"EOKB_DATABASE_URL": fixture_db}, log) as base_url:
+        yield base_url
 
 
 @schemathesis.check

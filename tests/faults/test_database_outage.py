@@ -5,9 +5,6 @@
 refused and reset) or blackholes (a silent network) for a few seconds, while clients keep asking.
 """
 
-import os
-import socket
-import subprocess
 import threading
 import time
 from collections import Counter
@@ -24,8 +21,8 @@ from app.db import Conn, make_engine
 from app.main import create_app
 from app.queries import streaming
 from app.settings import Settings
-from tests.cli.test_import import EOKB
 from tests.faults.tcp_proxy import TcpProxy
+from tests.serving import eokb_serve
 
 PATHS = ("/v1/orders", "/v1/orders/15001", "/v1/provisions?q=shall", "/ready", "/health")
 EXPORT = "/v1/export/provisions.ndjson"
@@ -76,26 +73,10 @@ def proxy(fixture_db: str) -> Iterator[TcpProxy]:
 @pytest.fixture
 def served(fixture_db: str, proxy: TcpProxy, tmp_path: Path) -> Iterator[str]:
     """The base URL of `eokb serve` reaching the fixture database through the proxy."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "EOKB_DATABASE_URL": make_url(fixture_db)
-        .set(host=proxy.host, port=proxy.port)
-        .render_as_string(hide_password=False),
-        "EOKB_STATEMENT_TIMEOUT_MS": str(STATEMENT_TIMEOUT_MS),
-    }
-    log = tmp_path / "serve.log"
-    with log.open("wb") as stderr:
-        server = subprocess.Popen(
-            [EOKB, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=stderr
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_ready(base_url, server, log)
+    through_proxy = make_url(fixture_db).set(host=proxy.host, port=proxy.port).render_as_string(hide_password=False)
+    settings = {"EOKB_DATABASE_URL": through_proxy, "EOKB_STATEMENT_TIMEOUT_MS": str(STATEMENT_TIMEOUT_MS)}
+    with eokb_serve(settings, tmp_path / "serve.log") as base_url:
         yield base_url
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 def test_a_cut_database_is_a_quick_503_and_service_resumes(
@@ -227,10 +208,8 @@ def _assert_outage_handled(run: Run) -> None:
     for path in ("/ready", *PATHS[:3]):
         during = run.during_fault(path)
         assert during and {a.status for a in during} == {503}, (path, Counter(a.status for a in during))
-    # An export the outage meets before it streams is a 503 like any request. One it meets at the fault's edge,
-    # once begun, is left alone: it is cut off, waits out the silence (and its client gives up), or (when its first
-    # rows are what fails, as an export's first query runs inside its stream and GZip holds the headers back for
-    # them) answers 500.
+    # An export reads its first rows before answering, so one the outage meets before then is a 503 like any
+    # request; one caught mid-stream by a silent network waits for it (and its client gives up).
     exports = {a.status for a in run.during_fault(EXPORT)}
     assert 503 in exports and exports <= {503, "ReadTimeout"}, exports
     assert [a for a in v1 if a.ended < run.fault_at and a.status == 200]
@@ -265,23 +244,3 @@ def _report(fault: str, run: Run, capsys: pytest.CaptureFixture[str]) -> None:
             )
         print(f"  slowest: {slowest.seconds:.2f} s ({slowest.path} -> {slowest.status})")
         print(f"  /v1 answers 200 again {recovered:.2f} s after the database is back" if recovered is not None else "")
-
-
-def _wait_until_ready(base_url: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise AssertionError(f"eokb serve exited:\n{log.read_text()[-3000:]}")
-        try:
-            if httpx.get(f"{base_url}/ready").status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise AssertionError(f"eokb serve did not become ready:\n{log.read_text()[-3000:]}")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])

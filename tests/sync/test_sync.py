@@ -15,6 +15,7 @@ from app.ingest.sources.federal_register import FederalRegisterClient, SourceErr
 from tests.cli.test_import import EOKB, statuses
 from tests.conftest import DUMP, Databases
 from tests.fr_standin import StandIn
+from tests.serving import eokb_serve
 from tests.sync.helpers import changed_since, holdings, read_meta, sync
 
 
@@ -128,36 +129,25 @@ def test_the_client_names_itself_and_gives_up_after_its_retries() -> None:
 def test_serve_fills_an_empty_database_while_it_serves(databases: Databases, tmp_path: Path) -> None:
     url = databases.create(migrated=False)
     with StandIn(DUMP, rate_limit=None) as stand_in:
-        env = {
-            **os.environ,
+        settings = {
             "EOKB_DATABASE_URL": url,
             "EOKB_FR_API_URL": stand_in.base_url,
             "EOKB_SYNC_ON_START": "true",
             "EOKB_FR_REQUESTS_PER_SECOND": "20",
         }
-        server = subprocess.Popen(
-            [EOKB, "serve", "--port", "8765"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        try:
-            meta, ready = _wait_for_orders(4, 60)
-        finally:
-            server.terminate()
-            server.wait(10)
+        with eokb_serve(settings, tmp_path / "serve.log") as base_url:
+            meta, ready = _wait_for_orders(base_url, 4, 60)
     databases.drop(url)
     assert meta["orders"] == 4 and meta["last_sync"]["status"] == "succeeded"
     assert ready == {200}
 
 
-def _wait_for_orders(expected: int, seconds: float) -> tuple[dict[str, object], set[int]]:
+def _wait_for_orders(base_url: str, expected: int, seconds: float) -> tuple[dict[str, object], set[int]]:
     """Poll the served API until it holds `expected` orders; every /ready answer on the way is kept."""
     deadline, ready, meta = time.monotonic() + seconds, set(), {}
     while time.monotonic() < deadline:
-        try:
-            ready.add(httpx.get("http://127.0.0.1:8765/ready").status_code)
-            meta = httpx.get("http://127.0.0.1:8765/v1/meta").json()
-        except httpx.TransportError:
-            time.sleep(0.2)
-            continue
+        ready.add(httpx.get(f"{base_url}/ready").status_code)
+        meta = httpx.get(f"{base_url}/v1/meta").json()
         if meta.get("orders") == expected and not meta.get("sync_in_progress"):
             return meta, ready
         time.sleep(0.2)
