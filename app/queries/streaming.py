@@ -56,3 +56,17 @@ async def copy_lines(conn: AsyncConnection, statement: Select[Any]) -> AsyncIter
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+
+
+async def started(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    """`chunks` with the first one already read: a database that fails the first read fails the request, as a
+    503 before any byte is sent, rather than a response cut off after its headers."""
+    first = await anext(chunks, None)
+
+    async def rest() -> AsyncIterator[bytes]:
+        if first is not None:
+            yield first
+        async for chunk in chunks:
+            yield chunk
+
+    return rest()

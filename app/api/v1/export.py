@@ -57,6 +57,7 @@ class Export:
     ) -> StreamingResponse:
         await streaming.allow(conn, request.app.state.settings.export_timeout_ms)
         body = self._ndjson(conn, matching) if format is Format.ndjson else self._csv(conn, matching)
+        body = await streaming.started(body)
         disposition = f'attachment; filename="eokb-{self.name}.{format.value}"'
         return StreamingResponse(body, media_type=MEDIA_TYPES[format], headers={"Content-Disposition": disposition})
 
@@ -64,9 +65,13 @@ class Export:
         return streaming.copy_lines(conn, matching.with_only_columns(as_text(self.record_json())))
 
     async def _csv(self, conn: AsyncConnection, matching: Select[Any]) -> AsyncIterator[bytes]:
-        yield self.table.header
+        """The header goes out with the first rows, so the first chunk comes from the database."""
+        header = self.table.header
         async for rows in streaming.batches(conn, matching, BATCH):
-            yield self.table.rows(self._records(rows))
+            yield header + self.table.rows(self._records(rows))
+            header = b""
+        if header:
+            yield header
 
     def _records(self, rows: list[dict[str, Any]]) -> list[BaseModel]:
         return [self.record.from_row(row) for row in rows]
