@@ -144,6 +144,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         for status, description in (
             (400, "Unknown query parameter"),
             (404, "Not found"),
+            (414, "Query string longer than any the API reads"),
             (422, "Invalid parameter value"),
         )
     },
