@@ -47,15 +47,19 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
         if engine is not None:
             yield
             return
-        app.state.engine = make_engine(settings)
-        first_run = asyncio.create_task(fill_if_empty(app.state.engine, settings)) if settings.sync_on_start else None
+        app.state.primary = make_engine(settings)
+        replica = settings.database_replica_url
+        app.state.engine = make_engine(settings, replica) if replica else app.state.primary
+        first_run = asyncio.create_task(fill_if_empty(app.state.primary, settings)) if settings.sync_on_start else None
         try:
             yield
         finally:
             if first_run:
                 first_run.cancel()
                 await asyncio.gather(first_run, return_exceptions=True)
-            await app.state.engine.dispose()
+            if app.state.engine is not app.state.primary:
+                await app.state.engine.dispose()
+            await app.state.primary.dispose()
 
     app = FastAPI(
         title="eokb",
@@ -67,7 +71,7 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
     )
     app.state.settings = settings
     if engine is not None:
-        app.state.engine = engine
+        app.state.engine = app.state.primary = engine
     problems.install(app)
     app.add_middleware(HTTPCaching)
     # outside the caching, which names the encoding in ETags; level 5 keeps exports streaming at tens of MB/s

@@ -16,6 +16,11 @@ class Settings(BaseSettings):
         default=None,
         description="Postgres URL (postgresql:// or postgresql+asyncpg://). Unset: an embedded Postgres is started.",
     )
+    database_replica_url: str | None = Field(
+        default=None,
+        description="A streaming read replica: the API reads there, while imports, syncs and the first-run sync "
+        "write to database_url. Unset: everything uses database_url.",
+    )
     data_dir: Path = Field(
         default_factory=lambda: platformdirs.user_data_path("eokb"),
         description="Where the embedded Postgres keeps its data when no database URL is set.",
@@ -52,7 +57,7 @@ class Settings(BaseSettings):
         default=[], description="Browser origins allowed to read the API (a JSON list); none by default."
     )
 
-    @field_validator("database_url")
+    @field_validator("database_url", "database_replica_url")
     @classmethod
     def _use_asyncpg(cls, value: str | None) -> str | None:
         return asyncpg_url(value) if value else None

@@ -4,9 +4,10 @@ import asyncio
 from typing import Literal
 
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 router = APIRouter(tags=["health"])
 
@@ -17,7 +18,10 @@ class Health(BaseModel):
 
 class Readiness(BaseModel):
     status: Literal["ok", "unavailable"]
-    database: Literal["ok", "unreachable"]
+    database: Literal["ok", "unreachable"] = Field(description="The primary, which ingest writes to.")
+    replica: Literal["ok", "unreachable"] | None = Field(
+        None, description="The read replica the API reads from, when one is configured."
+    )
 
 
 @router.get("/health", operation_id="getHealth", summary="Liveness: the process answers")
@@ -32,12 +36,21 @@ async def health() -> Health:
     responses={503: {"model": Readiness, "description": "The database is unreachable"}},
 )
 async def ready(request: Request, response: Response) -> Readiness:
-    try:  # bounded, so a probe gets its answer in time even when the network to the database is silent
-        async with asyncio.timeout(request.app.state.settings.db_connect_timeout_seconds):
-            async with request.app.state.engine.connect() as conn:
-                await conn.execute(text("SELECT 1"))
-    except (SQLAlchemyError, OSError):  # OSError: refused, reset, or no answer in time (TimeoutError)
+    state = request.app.state
+    seconds = state.settings.db_connect_timeout_seconds
+    database = await _answers(state.primary, seconds)
+    replica = await _answers(state.engine, seconds) if state.engine is not state.primary else None
+    if "unreachable" in (database, replica):
         response.status_code = 503
         response.headers["Retry-After"] = "5"
-        return Readiness(status="unavailable", database="unreachable")
-    return Readiness(status="ok", database="ok")
+        return Readiness(status="unavailable", database=database, replica=replica)
+    return Readiness(status="ok", database=database, replica=replica)
+
+
+async def _answers(engine: AsyncEngine, seconds: float) -> Literal["ok", "unreachable"]:
+    try:  # bounded, so a probe gets its answer in time even when the network to the database is silent
+        async with asyncio.timeout(seconds), engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+    except (SQLAlchemyError, OSError):  # OSError: refused, reset, or no answer in time (TimeoutError)
+        return "unreachable"
+    return "ok"

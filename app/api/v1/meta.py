@@ -20,7 +20,7 @@ router = APIRouter(tags=["meta"], responses=ERROR_RESPONSES)
 @router.get("/meta", operation_id="getMeta", summary="What the database holds and when it was last synced")
 async def get_meta(request: Request, conn: Conn, _: Annotated[StrictQuery, query_of(StrictQuery)]) -> Meta:
     held = await meta.holdings(conn)
-    return Meta(**held, sync_in_progress=await writer_active(request.app.state.engine))
+    return Meta(**held, sync_in_progress=await writer_active(request.app.state.primary))
 
 
 @router.get("/changes", operation_id="listChanges", summary="Orders added or changed since a moment, oldest first")
