@@ -40,16 +40,19 @@ def peak_rss_mb(pid: int) -> float:
     raise RuntimeError("no VmHWM")
 
 
-def wait_ready(base: str) -> None:
+def wait_ready(url: str, server: subprocess.Popen[bytes]) -> None:
+    """Until `url` answers 200; a server that exits first or never answers stops the benchmark."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"the server for {url} exited with status {server.returncode}")
         try:
-            if httpx.get(f"{base}/ready").status_code == 200:
+            if httpx.get(url).status_code == 200:
                 return
         except httpx.TransportError:
             pass
         time.sleep(0.2)
-    raise SystemExit("the server did not become ready")
+    raise SystemExit(f"the server for {url} did not become ready")
 
 
 def download(client: httpx.Client, url: str) -> tuple[int, int, float]:
@@ -74,7 +77,7 @@ def main() -> None:
     eokb = Path(sys.executable).with_name("eokb")
     server = subprocess.Popen([str(eokb), "serve", "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
     try:
-        wait_ready(base)
+        wait_ready(f"{base}/ready", server)
         print(f"{'export':<20} {'MB':>8} {'lines':>8} {'MB/s':>8} {'peak RSS MB':>16}")
         with httpx.Client(base_url=base, timeout=600) as client:
             for export in EXPORTS:
