@@ -95,6 +95,7 @@ async def _sync(
         await _finish(engine, run_id, "failed", listed, client.requests, None, str(error))
         log.error("sync failed", error=str(error))
         raise
+    await ingestion.finish()
     await _finish(engine, run_id, "succeeded", listed, client.requests, ingestion.summary, None)
     summary = SyncSummary(since is None, listed, client.requests, ingestion.summary)
     log.info("sync finished", line=summary.line())

@@ -57,6 +57,16 @@ def test_second_import_changes_nothing_and_keeps_every_id(empty_db: str) -> None
     assert snapshot(empty_db) == before
 
 
+def test_an_import_leaves_the_planner_statistics_of_what_it_loaded(empty_db: str) -> None:
+    run_import(empty_db, DUMP)
+    [[(estimated,)], [(held,)]] = query(
+        empty_db,
+        text("SELECT reltuples::int FROM pg_class WHERE relname = 'provisions'"),
+        text("SELECT count(*) FROM provisions"),
+    )
+    assert estimated == held > 0
+
+
 def test_changed_order_is_reloaded_with_the_same_ids(empty_db: str, tmp_path: Path) -> None:
     assert run_import(empty_db, DUMP).returncode == 0
     before = snapshot(empty_db)
