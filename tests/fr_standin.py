@@ -61,26 +61,28 @@ class StandIn:
     # -- what the API answers ----------------------------------------------------------------------------------------
 
     def answer(self, target: str) -> tuple[int, dict[str, str], bytes]:
-        """The answer to one request; `target` is the path with its query, as logged."""
+        """The answer to one request; `target` is the path with its query, as logged.
+
+        A request takes its place in the log as it arrives, so the numbering that picks the failing ones holds
+        even when a client that gave up on a slow answer asks again while the first is still being served.
+        """
         url = urlparse(target)
         path, query = url.path, parse_qs(url.query)
         with self._lock:
             now = time.monotonic()
-            number = len(self.requests) + 1
+            logged = Request(now, target, 0)
+            self.requests.append(logged)
+            number = len(self.requests)
             recent = [at for at in self._accepted if now - at < 1.0]
             if self.rate_limit and len(recent) >= self.rate_limit:
-                return self._log(now, target, 429, {"Retry-After": "1"}, b'{"status": 429}')
+                logged.status = 429
+                return 429, {"Retry-After": "1"}, b'{"status": 429}'
             self._accepted = [*recent, now]
             if self.fail_every and number % self.fail_every == 0:
-                status = 500 if (number // self.fail_every) % 2 else 503
-                return self._log(now, target, status, {}, b"{}")
-        status, body = self._route(path.removeprefix("/api/v1"), query)
-        with self._lock:
-            return self._log(now, target, status, {}, body)
-
-    def _log(self, now: float, path: str, status: int, headers: dict[str, str], body: bytes) -> tuple[int, dict, bytes]:
-        self.requests.append(Request(now, path, status))
-        return status, headers, body
+                logged.status = 500 if (number // self.fail_every) % 2 else 503
+                return logged.status, {}, b"{}"
+        logged.status, body = self._route(path.removeprefix("/api/v1"), query)
+        return logged.status, {}, body
 
     def _route(self, path: str, query: dict[str, list[str]]) -> tuple[int, bytes]:
         if path == "/agencies.json":
