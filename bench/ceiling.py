@@ -12,13 +12,12 @@ import base64
 import os
 from contextlib import asynccontextmanager
 from datetime import date
-from pathlib import Path
 from typing import Annotated
 
 import asyncpg
 import orjson
 import typer
-import uvicorn
+from export_throughput import serve_factory
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
@@ -141,16 +140,7 @@ def main(
     """Serve the hand-written list and detail endpoints from EOKB_DATABASE_URL."""
     if not os.environ.get("EOKB_DATABASE_URL"):
         raise SystemExit("set EOKB_DATABASE_URL to a database holding orders")
-    uvicorn.run(
-        "ceiling:create_app",
-        factory=True,
-        app_dir=str(Path(__file__).parent),
-        host="127.0.0.1",
-        port=port,
-        workers=workers,
-        log_level="warning",
-        access_log=False,
-    )
+    serve_factory("ceiling:create_app", port, workers)
 
 
 if __name__ == "__main__":

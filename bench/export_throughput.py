@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import httpx
+import uvicorn
 
 EXPORTS = (
     "provisions.ndjson",
@@ -31,6 +32,20 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def serve_factory(target: str, port: int, workers: int) -> None:
+    """Serve a `module:factory` app from bench/ with uvicorn, quietly: how the harness runs every server but eokb."""
+    uvicorn.run(
+        target,
+        factory=True,
+        app_dir=str(Path(__file__).parent),
+        host="127.0.0.1",
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+    )
 
 
 def peak_rss_mb(pid: int) -> float:

@@ -22,7 +22,7 @@ from typing import Annotated, Any
 
 import orjson
 import typer
-import uvicorn
+from export_throughput import serve_factory
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy import Select, func, select
@@ -167,16 +167,7 @@ def serve(
 ) -> None:
     """Serve the file with Datasette."""
     os.environ[DATABASE_ENV] = str(path.resolve())  # the workers read it
-    uvicorn.run(
-        "sqlite_peer:datasette_app",
-        factory=True,
-        app_dir=str(Path(__file__).parent),
-        host="127.0.0.1",
-        port=port,
-        workers=workers,
-        log_level="warning",
-        access_log=False,
-    )
+    serve_factory("sqlite_peer:datasette_app", port, workers)
 
 
 if __name__ == "__main__":
