@@ -1,16 +1,16 @@
 """What every list endpoint shares: strict query models and the {data, meta, links} envelope."""
 
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 import orjson
 from fastapi import Depends, Query, Request, Response
-from pydantic import BaseModel
 
+from app.formats.highlight import highlight, query_stems
 from app.queries.errors import BadParameter
+from app.queries.json_records import with_field
 from app.queries.pagination import Page as RowPage
-from app.schemas.common import PageLinks, PageMeta
 from app.schemas.params import StrictQuery
 
 Q = TypeVar("Q", bound=StrictQuery)
@@ -33,7 +33,7 @@ def query_of(model: type[Q]) -> Any:
     """
     multi = {name for name, field in model.model_fields.items() if _takes_many(field.annotation)}
 
-    def dependency(request: Request, params: Annotated[model, Query()]) -> Q:  # type: ignore[valid-type]
+    async def dependency(request: Request, params: Annotated[model, Query()]) -> Q:  # type: ignore[valid-type]
         for name in {key for key, _ in request.query_params.multi_items()}:
             if name not in multi and len(request.query_params.getlist(name)) > 1:
                 raise BadParameter(name, "given more than once; it takes one value")
@@ -42,24 +42,28 @@ def query_of(model: type[Q]) -> Any:
     return Depends(dependency)
 
 
-def envelope(request: Request, page: RowPage, to_item: Callable[[Any], Any]) -> dict[str, Any]:
-    """The list envelope; `links.next` is this request's URL with the next cursor."""
-    next_url = str(request.url.include_query_params(cursor=page.next_cursor)) if page.next_cursor else None
-    return {
-        "data": [to_item(row) for row in page.rows],
-        "meta": PageMeta(total=page.total, next_cursor=page.next_cursor),
-        "links": PageLinks(next=next_url),
-    }
+def record(row: Mapping[str, Any]) -> str:
+    """A record as Postgres built it (`record`), with its highlight when the list was searched."""
+    highlighted = None
+    if "highlight_text" in row:
+        stems = query_stems(row["highlight_query"])
+        highlighted = highlight(row["highlight_text"], stems, whole=row["highlight_whole"])
+    return with_field(row["record"], "highlight", highlighted)
 
 
 def page_response(
-    request: Request, page: RowPage, to_item: Callable[[Any], BaseModel], fields: list[str] | None
-) -> dict[str, Any] | Response:
-    """The envelope, or with `fields=` the envelope of records cut down to those fields."""
-    body = envelope(request, page, to_item)
-    if not fields:
-        return body
-    keep = set(fields)
-    body["data"] = [item.model_dump(mode="json", include=keep) for item in body["data"]]
-    body["meta"], body["links"] = body["meta"].model_dump(mode="json"), body["links"].model_dump(mode="json")
+    request: Request, page: RowPage, to_json: Callable[[Any], str], fields: list[str] | None = None
+) -> Response:
+    """The list envelope around each row's JSON; with `fields=`, records cut down to those fields.
+
+    `links.next` is this request's URL with the next cursor.
+    """
+    records = [to_json(row) for row in page.rows]
+    if fields:
+        keep = set(fields)
+        data: list[Any] = [{k: v for k, v in orjson.loads(item).items() if k in keep} for item in records]
+    else:
+        data = [orjson.Fragment(item) for item in records]
+    next_url = str(request.url.include_query_params(cursor=page.next_cursor)) if page.next_cursor else None
+    body = {"data": data, "meta": {"total": page.total, "next_cursor": page.next_cursor}, "links": {"next": next_url}}
     return Response(orjson.dumps(body), media_type="application/json")

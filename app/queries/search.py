@@ -7,20 +7,19 @@ against stored tsvectors; names and titles match by trigram word similarity, so 
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sqlalchemy import REAL, ColumnElement, and_, func, literal, or_
+from sqlalchemy import REAL, ColumnElement, Text, and_, cast, false, func, literal_column, or_
 from sqlalchemy.dialects.postgresql import REGCONFIG
 
+from app.queries.compiled import bind
 from app.queries.errors import BadParameter
 from app.queries.pagination import Sort
 
-ENGLISH = literal("english", REGCONFIG)
+ENGLISH = literal_column("'english'", REGCONFIG)
 MIN_FUZZY_WORD = 4
-MARKS = 'StartSel="<mark>", StopSel="</mark>"'
-PASSAGES = f'{MARKS}, MaxFragments=3, MaxWords=35, MinWords=12, FragmentDelimiter=" … "'
 
 
 def tsquery(q: str) -> ColumnElement[Any]:
-    return func.websearch_to_tsquery(ENGLISH, q)
+    return func.websearch_to_tsquery(ENGLISH, bind("q", q, Text))
 
 
 def matches(search: ColumnElement[Any], q: str) -> ColumnElement[bool]:
@@ -31,28 +30,37 @@ def rank(search: ColumnElement[Any], q: str) -> ColumnElement[float]:
     return func.ts_rank(search, tsquery(q), type_=REAL)
 
 
-def highlight(text: ColumnElement[str], q: str, whole: bool = False) -> ColumnElement[str]:
-    """The best passages of `text` (or all of it) with the matches marked; Postgres runs it only for a page's rows."""
-    return func.ts_headline(ENGLISH, text, tsquery(q), f"{MARKS}, HighlightAll=true" if whole else PASSAGES)
+def highlight_source(
+    text: ColumnElement[str], q: str, whole: ColumnElement[bool] | None = None
+) -> list[ColumnElement[Any]]:
+    """What a record's highlight is made from (app/formats/highlight.py): the text to mark, the query as Postgres
+    read it, and whether to mark the text whole rather than cut passages from it."""
+    return [
+        text.label("highlight_text"),
+        cast(tsquery(q), Text).label("highlight_query"),
+        (whole if whole is not None else false()).label("highlight_whole"),
+    ]
 
 
-def resembles(column: ColumnElement[str], words: str) -> ColumnElement[bool]:
+def resembles(column: ColumnElement[str], words: str, parameter: str) -> ColumnElement[bool]:
     """Every word appears in `column`, spelt exactly or, for words of four letters or more, nearly.
 
     Nearly is trigram word similarity; shorter words (DOJ, AI) are too short for trigrams to tell a typo
-    from another word, so they must appear as written.
+    from another word, so they must appear as written. `parameter` names the words' bound values.
     """
-    return and_(*(_word_in(column, word) for word in words.split()))
+    return and_(*(_word_in(column, word, f"{parameter}_{index}") for index, word in enumerate(words.split())))
 
 
-def _word_in(column: ColumnElement[str], word: str) -> ColumnElement[bool]:
+def _word_in(column: ColumnElement[str], word: str, name: str) -> ColumnElement[bool]:
     escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    exactly = column.ilike(f"%{escaped}%")
-    return or_(exactly, literal(word).op("<%")(column)) if len(word) >= MIN_FUZZY_WORD else exactly
+    exactly = column.ilike(bind(f"{name}_pattern", f"%{escaped}%", Text))
+    if len(word) < MIN_FUZZY_WORD:
+        return exactly
+    return or_(exactly, bind(f"{name}_nearly", word, Text).op("<%")(column))
 
 
-def resemblance(column: ColumnElement[str], words: str) -> ColumnElement[float]:
-    return func.word_similarity(words, column, type_=REAL)
+def resemblance(column: ColumnElement[str], words: str, parameter: str) -> ColumnElement[float]:
+    return func.word_similarity(bind(parameter, words, Text), column, type_=REAL)
 
 
 def sort_for(
