@@ -30,6 +30,11 @@ Postgres's own statement timeout always comes first, so only a database that sto
 RECHECK_SECONDS = 1.0
 """Once the database is found unreachable, how long new connections fail without trying."""
 
+TRUSTED_FOR_SECONDS = 1.0
+"""A pooled connection returned this recently is handed out again without a ping: under load every request would
+otherwise pay a round trip to learn what the previous one just showed. One that broke meanwhile fails its query
+instead, which drops it and reports the database unavailable, as a failed ping would have."""
+
 # connection exceptions, shutdown, crash, starting up, too many connections
 OUTAGE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "53300")
 QUERY_CANCELED = "57014"  # a statement timeout, on a database that answers
@@ -90,9 +95,11 @@ class _Outage:
 
 
 class _DriverConnection(asyncpg.Connection):
-    """asyncpg bounds a whole COPY by one timeout, which a streamed export would outlive: it gets the export's."""
+    """asyncpg bounds a whole COPY by one timeout, which a streamed export would outlive: it gets the export's.
+    It also keeps when the pool last had it back, for the ping that a recently used connection does without."""
 
     copy_timeout: float
+    returned_at: float = -TRUSTED_FOR_SECONDS
 
     async def copy_from_query(self, query: str, *args: Any, timeout: float | None = None, **options: Any) -> str:
         return await super().copy_from_query(query, *args, timeout=timeout or self.copy_timeout, **options)
@@ -127,7 +134,10 @@ class BoundedAsyncpgDialect(PGDialect_asyncpg):
         return connection
 
     def do_ping(self, dbapi_connection: AdaptedConnection) -> bool:
-        """A pooled connection must answer within `answer_timeout`; one that does not is dropped with the others."""
+        """A pooled connection must answer within `answer_timeout`; one that does not is dropped with the others.
+        One returned to the pool moments ago is taken as it is (TRUSTED_FOR_SECONDS)."""
+        if time.monotonic() - dbapi_connection.driver_connection.returned_at < TRUSTED_FOR_SECONDS:
+            return True
         try:
             dbapi_connection.run_async(lambda driver: driver.execute("SELECT 1", timeout=self.answer_timeout))
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
@@ -172,7 +182,13 @@ def make_engine(settings: Settings, url: str | None = None) -> AsyncEngine:
         },
     )
     event.listen(engine.sync_engine, "handle_error", _broken_connection)
+    event.listen(engine.sync_engine.pool, "checkin", _returned)
     return engine
+
+
+def _returned(dbapi_connection: AdaptedConnection | None, _record: object) -> None:
+    if dbapi_connection is not None:  # None: it was invalidated on the way back
+        dbapi_connection.driver_connection.returned_at = time.monotonic()
 
 
 def _broken_connection(context: ExceptionContext) -> DatabaseUnavailable | None:

@@ -47,19 +47,19 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
         if engine is not None:
             yield
             return
-        app.state.primary = make_engine(settings)
-        replica = settings.database_replica_url
-        app.state.engine = make_engine(settings, replica) if replica else app.state.primary
-        first_run = asyncio.create_task(fill_if_empty(app.state.primary, settings)) if settings.sync_on_start else None
+        primary = make_engine(settings)
+        replica = make_engine(settings, settings.database_replica_url) if settings.database_replica_url else None
+        _use_engines(app, primary, replica)
+        first_run = asyncio.create_task(fill_if_empty(primary, settings)) if settings.sync_on_start else None
         try:
             yield
         finally:
             if first_run:
                 first_run.cancel()
                 await asyncio.gather(first_run, return_exceptions=True)
-            if app.state.engine is not app.state.primary:
-                await app.state.engine.dispose()
-            await app.state.primary.dispose()
+            if replica is not None:
+                await replica.dispose()
+            await primary.dispose()
 
     app = FastAPI(
         title="eokb",
@@ -71,9 +71,9 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
     )
     app.state.settings = settings
     if engine is not None:
-        app.state.engine = app.state.primary = engine
+        _use_engines(app, engine, None)
     problems.install(app)
-    app.add_middleware(HTTPCaching)
+    app.add_middleware(HTTPCaching, reuse_for_seconds=settings.data_version_reuse_seconds)
     # outside the caching, which names the encoding in ETags; level 5 keeps exports streaming at tens of MB/s
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     if settings.cors_origins:  # outside the caching, so a 304 tells the browser it may read the cached body
@@ -101,3 +101,10 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
     # installed last, so outermost: even a 500 carries the request id and is logged
     install_outermost(app, partial(RequestContext, pages_with_scripts=pages_with_scripts))
     return app
+
+
+def _use_engines(app: FastAPI, primary: AsyncEngine, replica: AsyncEngine | None) -> None:
+    """Writes (the first-run sync) go to the primary; reads to the replica if there is one, each statement on its
+    own (autocommit): no BEGIN and ROLLBACK around every request. An export asks for a snapshot of its own."""
+    app.state.primary, app.state.replica = primary, replica
+    app.state.engine = (replica or primary).execution_options(isolation_level="AUTOCOMMIT")

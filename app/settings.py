@@ -25,8 +25,15 @@ class Settings(BaseSettings):
         default_factory=lambda: platformdirs.user_data_path("eokb"),
         description="Where the embedded Postgres keeps its data when no database URL is set.",
     )
-    db_pool_size: int = 10
-    db_max_overflow: int = 10
+    db_pool_size: int = Field(
+        default=20, ge=1, description="Connections each worker keeps open; as many as requests it serves at once."
+    )
+    db_max_overflow: int = Field(
+        default=0,
+        ge=0,
+        description="Connections beyond the pool, opened under a burst and closed after each use: each costs a "
+        "connect, so a steady load is better served by a larger pool.",
+    )
     db_connect_timeout_seconds: float = Field(
         default=2.0,
         gt=0,
@@ -48,6 +55,12 @@ class Settings(BaseSettings):
     )
     export_timeout_ms: int = Field(
         default=600_000, gt=0, description="How long one export may stream before the database ends it."
+    )
+    data_version_reuse_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        description="How long a worker reuses the data version it read for ETags: after an import, ETags may lag "
+        "the data by this much, never the other way round.",
     )
     log_format: Literal["json", "console"] = Field(
         default="json", description="One JSON object per log line on stderr, or `console` for people reading along."

@@ -25,7 +25,7 @@ from starlette.routing import Route
 
 from app.ingest.relations import INVERSE
 
-# The pool eokb's engine may open at most (EOKB_DB_POOL_SIZE + EOKB_DB_MAX_OVERFLOW by default).
+# The pool eokb's engine keeps open (EOKB_DB_POOL_SIZE by default).
 POOL_MIN, POOL_MAX = 10, 20
 SORT = "-signing_date"
 

@@ -1,13 +1,15 @@
 """HTTP caching for GET under /v1: an ETag per data version, so a client polling unchanged data gets an empty 304."""
 
+import asyncio
 import hashlib
+import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from functools import partial
-from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.datastructures import Headers, MutableHeaders
@@ -31,8 +33,9 @@ class HTTPCaching:
     database does not answer, the request passes untouched and the handler reports the failure.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, reuse_for_seconds: float) -> None:
         self.app = app
+        self.versions = DataVersions(reuse_for_seconds)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or not scope["path"].startswith("/v1/"):
@@ -42,7 +45,7 @@ class HTTPCaching:
         if scope["path"] in NOT_VERSIONED:
             await self.app(scope, receive, _on_200(send, headers))
             return
-        state = await _data_state(scope["app"].state.engine)
+        state = await self.versions.current(scope["app"].state.engine)
         if state is None:
             await self.app(scope, receive, send)
             return
@@ -60,12 +63,45 @@ class HTTPCaching:
             await self.app(scope, receive, _on_200(send, headers))
 
 
-async def _data_state(engine: AsyncEngine) -> Row[Any] | None:
-    try:
-        async with engine.connect() as conn:
-            return (await conn.execute(select(DataState.version, DataState.changed_at))).one_or_none()
-    except (SQLAlchemyError, OSError):
-        return None
+@dataclass(frozen=True)
+class DataVersion:
+    version: int
+    changed_at: datetime
+
+
+class DataVersions:
+    """The data version, read at most once per `reuse_for_seconds` however many requests ask meanwhile.
+
+    A version reused a moment after an import labels newer data with an older ETag: a client then downloads once
+    more than it needed to, never keeps stale data, since the version only grows. Reading it once a second rather
+    than once per request spares every request a round trip to the database.
+    """
+
+    def __init__(self, reuse_for_seconds: float) -> None:
+        self.reuse_for = reuse_for_seconds
+        self.read: tuple[AsyncEngine, float, DataVersion | None] | None = None
+        self.reading: asyncio.Future[DataVersion | None] | None = None
+
+    async def current(self, engine: AsyncEngine) -> DataVersion | None:
+        if self.read is not None:
+            read_from, read_at, version = self.read
+            if read_from is engine and time.monotonic() - read_at < self.reuse_for:
+                return version
+        if self.reading is None:  # one read at a time; requests arriving meanwhile wait for it
+            self.reading = asyncio.ensure_future(self._read(engine))
+            self.reading.add_done_callback(lambda _: setattr(self, "reading", None))
+        return await asyncio.shield(self.reading)
+
+    async def _read(self, engine: AsyncEngine) -> DataVersion | None:
+        started = time.monotonic()
+        try:
+            async with engine.connect() as conn:
+                row = (await conn.execute(select(DataState.version, DataState.changed_at))).one_or_none()
+        except (SQLAlchemyError, OSError):
+            return None  # not kept: the next request asks the database again
+        version = DataVersion(row.version, row.changed_at) if row else None
+        self.read = (engine, started, version)
+        return version
 
 
 def _etag(version: int, scope: Scope, gzip: bool) -> str:

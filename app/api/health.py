@@ -39,7 +39,7 @@ async def ready(request: Request, response: Response) -> Readiness:
     state = request.app.state
     seconds = state.settings.db_connect_timeout_seconds
     database = await _answers(state.primary, seconds)
-    replica = await _answers(state.engine, seconds) if state.engine is not state.primary else None
+    replica = await _answers(state.replica, seconds) if state.replica is not None else None
     if "unreachable" in (database, replica):
         response.status_code = 503
         response.headers["Retry-After"] = "5"

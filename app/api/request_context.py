@@ -75,10 +75,25 @@ def _request_id(given: str) -> str:
     return given if GIVEN_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
 
 
+_templates: dict[tuple[int, str], str] = {}  # by app and path: matching against every route costs each request
+REMEMBERED_PATHS = 10_000
+
+
 def route_template(scope: Scope) -> str:
     """The template of the route the request is for (`/v1/orders/{eo_number}`), never the raw path, so what is
     labelled by it stays a bounded set. Matched here rather than read from the scope: a 304 is answered before routing.
     """
+    key = (id(scope["app"]), scope["path"])
+    template = _templates.get(key)
+    if template is None:
+        template = _match(scope)
+        if len(_templates) >= REMEMBERED_PATHS:
+            _templates.clear()
+        _templates[key] = template
+    return template
+
+
+def _match(scope: Scope) -> str:
     for route in iter_route_contexts(scope["app"].routes):
         match, _ = route.matches(scope)
         if match is not Match.NONE:

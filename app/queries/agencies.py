@@ -1,5 +1,6 @@
 """SQL for agencies, with how many orders and obligations each is tied to."""
 
+from functools import cache
 from typing import Any
 
 from sqlalchemy import REAL, ColumnElement, Select, and_, func, or_, select
@@ -16,6 +17,7 @@ BY_SLUG = Sort("slug", (Agency.slug,))
 _parent = aliased(Agency)
 
 
+@cache
 def agency_records() -> Select[Any]:
     orders = select(func.count()).where(OrderAgency.agency_id == Agency.id).scalar_subquery()
     obligations = (
@@ -38,21 +40,27 @@ def agency_records() -> Select[Any]:
 def _name_matches(q: str) -> ColumnElement[bool]:
     """Every word of q appears, exactly or nearly, in the name or the short name."""
     return and_(
-        *(or_(search.resembles(Agency.name, word), search.resembles(Agency.short_name, word)) for word in q.split())
+        *(
+            or_(
+                search.resembles(Agency.name, word, f"q_{index}"),
+                search.resembles(Agency.short_name, word, f"q_{index}"),
+            )
+            for index, word in enumerate(q.split())
+        )
     )
 
 
 def _by_resemblance(q: str) -> Sort:
-    score = func.greatest(search.resemblance(Agency.name, q), search.resemblance(Agency.short_name, q), type_=REAL)
+    score = func.greatest(
+        search.resemblance(Agency.name, q, "q"), search.resemblance(Agency.short_name, q, "q"), type_=REAL
+    )
     return Sort("relevance", (score, Agency.slug), descending=True)
 
 
 async def list_agencies(conn: AsyncConnection, query: AgencyListQuery) -> Page:
     where = [_name_matches(query.q)] if query.q else []
     sort = _by_resemblance(query.q) if query.q else BY_SLUG
-    return await paginate(
-        conn, agency_records().where(*where), select(Agency.id).where(*where), sort, query.limit, query.cursor
-    )
+    return await paginate(conn, "agencies", agency_records(), select(Agency.id), where, sort, query.limit, query.cursor)
 
 
 async def get_agency(conn: AsyncConnection, slug: str) -> Any:

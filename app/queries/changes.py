@@ -4,7 +4,8 @@ from sqlalchemy import DateTime, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.models import Order
-from app.queries.orders import order_records
+from app.queries.compiled import bind
+from app.queries.orders import order_rows
 from app.queries.pagination import Page, Sort, paginate
 from app.schemas.params import ChangesQuery
 
@@ -17,7 +18,5 @@ ANY_CHANGE = Sort(
 
 async def list_changes(conn: AsyncConnection, query: ChangesQuery) -> Page:
     sort = ANY_CHANGE if query.status_changes else OWN_CHANGE
-    where = [sort.columns[0] > query.since]
-    return await paginate(
-        conn, order_records().where(*where), select(Order.id).where(*where), sort, query.limit, query.cursor
-    )
+    where = [sort.columns[0] > bind("since", query.since, DateTime(timezone=True))]
+    return await paginate(conn, "changes", order_rows(), select(Order.id), where, sort, query.limit, query.cursor)

@@ -1,16 +1,31 @@
 """SQL for obligations: who must do what by when, filtered by order, agency, modal and due date."""
 
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, literal_column, select
+from sqlalchemy import (
+    ARRAY,
+    Boolean,
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    Text,
+    any_,
+    case,
+    func,
+    literal_column,
+    select,
+)
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.models import Agency, Obligation, ObligationActor, Order, Provision
 from app.queries import agencies, facets, orders, search
+from app.queries.compiled import bind
 from app.queries.facets import Dimension, FacetCounts
 from app.queries.filters import agency_ids_under, require_known_agencies
-from app.queries.json_records import json_object
+from app.queries.json_records import as_text, constant, json_object
 from app.queries.pagination import Page, Sort, paginate
 from app.schemas.obligations import Obligation as ObligationSchema
 from app.schemas.params import ObligationFacetQuery, ObligationFilters, ObligationListQuery, PageQuery
@@ -26,13 +41,13 @@ def _actors() -> ColumnElement[Any]:
                 func.jsonb_agg(
                     aggregate_order_by(
                         func.jsonb_build_object(
-                            "name",
+                            constant("name"),
                             ObligationActor.name,
-                            "agency_slug",
+                            constant("agency_slug"),
                             Agency.slug,
-                            "as_written",
+                            constant("as_written"),
                             ObligationActor.as_written,
-                            "acting_through",
+                            constant("acting_through"),
                             ObligationActor.acting_through,
                         ),
                         ObligationActor.position,
@@ -47,6 +62,7 @@ def _actors() -> ColumnElement[Any]:
     )
 
 
+@cache
 def obligation_records() -> Select[Any]:
     return (
         select(
@@ -70,8 +86,19 @@ def obligation_records() -> Select[Any]:
     )
 
 
+@cache
 def obligation_json() -> ColumnElement[Any]:
     """The obligation record as JSON built by Postgres, in the shape of schemas.obligations.Obligation."""
+    return json_object(**obligation_fields())
+
+
+@cache
+def obligation_rows() -> Select[Any]:
+    """Each obligation's record as JSON text, what the API's lists send as it is."""
+    return obligation_records().with_only_columns(as_text(obligation_json()).label("record"))
+
+
+def obligation_fields() -> dict[str, ColumnElement[Any]]:
     deadline = json_object(
         kind=Obligation.deadline_kind,
         days=Obligation.deadline_days,
@@ -79,7 +106,7 @@ def obligation_json() -> ColumnElement[Any]:
         recurrence=Obligation.recurrence,
         event=Obligation.deadline_event,
     )
-    return json_object(
+    return dict(
         id=Obligation.id,
         eo_number=Order.eo_number,
         provision_id=Obligation.provision_id,
@@ -106,23 +133,23 @@ async def conditions(conn: AsyncConnection, filters: ObligationFilters) -> list[
     await require_known_agencies(conn, filters.agency)
     where: list[ColumnElement[bool]] = []
     if filters.eo_number:
-        where.append(Order.eo_number.in_(filters.eo_number))
+        where.append(Order.eo_number == any_(bind("eo_number", filters.eo_number, ARRAY(Integer))))
     if filters.agency:
         actors = select(ObligationActor.obligation_id).where(
             ObligationActor.agency_id.in_(agency_ids_under(filters.agency))
         )
         where.append(Obligation.id.in_(actors))
     if filters.modal:
-        where.append(Obligation.modal.in_([modal.value for modal in filters.modal]))
+        where.append(Obligation.modal == any_(bind("modal", [modal.value for modal in filters.modal], ARRAY(Text))))
     if filters.due_from:
-        where.append(Obligation.due_date >= filters.due_from)
+        where.append(Obligation.due_date >= bind("due_from", filters.due_from, Date))
     if filters.due_to:
-        where.append(Obligation.due_date <= filters.due_to)
+        where.append(Obligation.due_date <= bind("due_to", filters.due_to, Date))
     if filters.has_deadline is not None:
-        has = Obligation.deadline_kind.is_not(None)
-        where.append(has if filters.has_deadline else ~has)
+        where.append(Obligation.deadline_kind.is_not(None) == bind("has_deadline", filters.has_deadline, Boolean))
     if filters.order_status:
-        where.append(Order.status.in_([status.value for status in filters.order_status]))
+        statuses = [status.value for status in filters.order_status]
+        where.append(Order.status == any_(bind("order_status", statuses, ARRAY(Text))))
     if filters.q:
         where.append(search.matches(Obligation.search, filters.q))
     return where
@@ -135,10 +162,10 @@ def _relevance(q: str) -> Sort:
 async def list_obligations(conn: AsyncConnection, query: ObligationListQuery) -> Page:
     where = await conditions(conn, query)
     sort = search.sort_for(query.sort, bool(query.q), SORTS, "text_order", lambda: _relevance(query.q or ""))
-    records = obligation_records()
-    if query.q:
-        records = records.add_columns(search.highlight(Obligation.text, query.q).label("highlight"))
-    return await paginate(conn, records.where(*where), _matching().where(*where), sort, query.limit, query.cursor)
+    columns = search.highlight_source(Obligation.text, query.q) if query.q else []
+    return await paginate(
+        conn, "obligations", obligation_rows(), _matching(), where, sort, query.limit, query.cursor, columns
+    )
 
 
 async def every_match(conn: AsyncConnection, filters: ObligationFilters) -> Select[Any]:
@@ -154,9 +181,9 @@ async def list_agency_obligations(conn: AsyncConnection, slug: str, query: PageQ
 
 async def list_order_obligations(conn: AsyncConnection, eo_number: int, query: PageQuery) -> Page:
     order_id = await orders.order_id(conn, eo_number)
-    where = [Obligation.order_id == order_id]
+    where = [Obligation.order_id == bind("order_id", order_id, Integer)]
     return await paginate(
-        conn, obligation_records().where(*where), _matching().where(*where), TEXT_ORDER, query.limit, query.cursor
+        conn, "order obligations", obligation_rows(), _matching(), where, TEXT_ORDER, query.limit, query.cursor
     )
 
 

@@ -1,12 +1,17 @@
 """SQL for orders: filters, keyset sorts, and the order record built in one query (no N+1)."""
 
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     REAL,
     ColumnElement,
+    Date,
     Integer,
     Select,
+    Text,
+    any_,
     case,
     cast,
     func,
@@ -21,10 +26,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from app.ingest.relations import INVERSE
 from app.models import Agency, Obligation, Order, OrderAgency, President, Provision
 from app.queries import facets, search
+from app.queries.compiled import bind
 from app.queries.errors import NotFound
 from app.queries.facets import Dimension, FacetCounts
 from app.queries.filters import order_ids_for_agencies, require_known_agencies, require_known_presidents
-from app.queries.json_records import iso_utc, json_object
+from app.queries.json_records import as_text, constant, iso_utc, json_object
 from app.queries.pagination import Page, Sort, paginate
 from app.schemas.params import OrderFacetQuery, OrderFilters, OrderListQuery, OrderScope
 
@@ -62,7 +68,10 @@ def _agencies() -> ColumnElement[Any]:
         select(
             func.coalesce(
                 func.jsonb_agg(
-                    aggregate_order_by(func.jsonb_build_object("slug", Agency.slug, "name", Agency.name), Agency.slug)
+                    aggregate_order_by(
+                        func.jsonb_build_object(constant("slug"), Agency.slug, constant("name"), Agency.name),
+                        Agency.slug,
+                    )
                 ),
                 literal_column("'[]'::jsonb"),
             )
@@ -77,6 +86,7 @@ def _count(model: type[Provision] | type[Obligation]) -> ColumnElement[int]:
     return select(func.count()).select_from(model).where(model.order_id == Order.id).scalar_subquery()
 
 
+@cache
 def order_records() -> Select[Any]:
     """Every column of the public order record, agencies, relations and counts included."""
     return select(
@@ -106,9 +116,21 @@ def order_records() -> Select[Any]:
     ).join(President, President.slug == Order.president_slug)
 
 
+@cache
 def order_json() -> ColumnElement[Any]:
     """The order record as JSON built by Postgres, in the shape of schemas.orders.Order."""
-    return json_object(
+    return json_object(**order_fields())
+
+
+@cache
+def order_rows() -> Select[Any]:
+    """Each order's record as JSON text, what the API's lists send as it is."""
+    return order_records().with_only_columns(as_text(order_json()).label("record"))
+
+
+def order_fields() -> dict[str, ColumnElement[Any]]:
+    """The fields of the order record, in the schema's order, as SQL over orders joined to presidents."""
+    return dict(
         eo_number=Order.eo_number,
         document_number=Order.document_number,
         title=Order.title,
@@ -138,13 +160,13 @@ def scope_conditions(scope: OrderScope) -> list[ColumnElement[bool]]:
     """The SQL for the order filters that orders and provisions share."""
     where: list[ColumnElement[bool]] = []
     if scope.president:
-        where.append(Order.president_slug.in_(scope.president))
+        where.append(Order.president_slug == any_(bind("president", scope.president, ARRAY(Text))))
     if scope.signed_from:
-        where.append(Order.signing_date >= scope.signed_from)
+        where.append(Order.signing_date >= bind("signed_from", scope.signed_from, Date))
     if scope.signed_to:
-        where.append(Order.signing_date <= scope.signed_to)
+        where.append(Order.signing_date <= bind("signed_to", scope.signed_to, Date))
     if scope.eo_number:
-        where.append(Order.eo_number.in_(scope.eo_number))
+        where.append(Order.eo_number == any_(bind("eo_number", scope.eo_number, ARRAY(Integer))))
     if scope.agency:
         where.append(Order.id.in_(order_ids_for_agencies(scope.agency)))
     return where
@@ -160,12 +182,12 @@ async def conditions(conn: AsyncConnection, filters: OrderFilters) -> list[Colum
     await check_scope(conn, filters)
     where = scope_conditions(filters)
     if filters.status:
-        where.append(Order.status.in_([status.value for status in filters.status]))
+        where.append(Order.status == any_(bind("status", [status.value for status in filters.status], ARRAY(Text))))
     if filters.q:
         in_text = select(Provision.order_id).where(search.matches(Provision.search, filters.q))
         where.append(or_(search.matches(Order.search, filters.q), Order.id.in_(in_text)))
     if filters.title:
-        where.append(search.resembles(Order.title, filters.title))
+        where.append(search.resembles(Order.title, filters.title, "title"))
     return where
 
 
@@ -177,32 +199,34 @@ def _relevance(filters: OrderFilters) -> Sort:
             .where(Provision.order_id == Order.id, search.matches(Provision.search, filters.q))
             .scalar_subquery()
         )
-        score = type_coerce(2 * search.rank(Order.search, filters.q) + func.coalesce(best_provision, 0), REAL)
+        twice = literal_column("2") * search.rank(Order.search, filters.q)
+        score = type_coerce(twice + func.coalesce(best_provision, literal_column("0")), REAL)
     else:
-        score = search.resemblance(Order.title, filters.title or "")
+        score = search.resemblance(Order.title, filters.title or "", "title")
     return Sort("relevance", (score, Order.eo_number), descending=True)
 
 
-def _highlight(q: str) -> ColumnElement[str]:
-    """The title with its matches marked when it matches, else the passages of the best-matching provision."""
+def _highlight_source(q: str) -> list[ColumnElement[Any]]:
+    """The title, marked whole, when it matches; else the best-matching provision's text, for passages."""
     best_provision = (
-        select(search.highlight(Provision.text, q))
+        select(Provision.text)
         .where(Provision.order_id == Order.id, search.matches(Provision.search, q))
         .order_by(search.rank(Provision.search, q).desc(), Provision.position)
-        .limit(1)
+        .limit(literal_column("1"))  # written into the SQL, not bound: it never varies
         .scalar_subquery()
     )
-    return case((search.matches(Order.search, q), search.highlight(Order.title, q, whole=True)), else_=best_provision)
+    in_title = search.matches(Order.search, q)
+    return search.highlight_source(case((in_title, Order.title), else_=best_provision), q, whole=in_title)
 
 
 async def list_orders(conn: AsyncConnection, query: OrderListQuery) -> Page:
     where = await conditions(conn, query)
     searching = bool(query.q or query.title)
     sort = search.sort_for(query.sort, searching, SORTS, "-signing_date", lambda: _relevance(query))
-    records = order_records()
-    if query.q:
-        records = records.add_columns(_highlight(query.q).label("highlight"))
-    return await paginate(conn, records.where(*where), select(Order.id).where(*where), sort, query.limit, query.cursor)
+    columns = _highlight_source(query.q) if query.q else []
+    return await paginate(
+        conn, "orders", order_rows(), select(Order.id), where, sort, query.limit, query.cursor, columns
+    )
 
 
 async def every_match(conn: AsyncConnection, filters: OrderFilters) -> Select[Any]:

@@ -7,15 +7,18 @@ at row 1,000,000 as at row 1 given an index that matches the sort.
 import base64
 import binascii
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Date, Select, func, literal, select, tuple_
+from sqlalchemy import Integer, Select, bindparam, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
+from app.queries import compiled
+from app.queries.compiled import bind, values_of
 from app.queries.errors import BadParameter
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -51,26 +54,29 @@ def _after(sort: Sort, cursor: str) -> ColumnElement[bool]:
         raise BadParameter("cursor", "not a cursor this API issued") from None
     if not isinstance(payload, list) or len(payload) != len(sort.columns) + 1 or payload[0] != sort.name:
         raise BadParameter("cursor", f"not a cursor for sort={sort.name}; start again without a cursor")
-    values = [_bound(column, value) for column, value in zip(sort.columns, payload[1:], strict=True)]
+    values = [
+        bind(f"after_{index}", _cursor_value(column, value), column.type)
+        for index, (column, value) in enumerate(zip(sort.columns, payload[1:], strict=True))
+    ]
     row, bound = tuple_(*sort.columns), tuple_(*values)
     return row < bound if sort.descending else row > bound
 
 
-def _bound(column: ColumnElement[Any], value: Any) -> ColumnElement[Any]:
-    """A cursor value as a typed SQL literal, refusing anything this API would not have written."""
+def _cursor_value(column: ColumnElement[Any], value: Any) -> Any:
+    """A cursor's value as the column's Python type, refusing anything this API would not have written."""
     expected = column.type.python_type
     if expected is datetime and isinstance(value, str):
         try:
-            return literal(datetime.fromisoformat(value), column.type)
+            return datetime.fromisoformat(value)
         except ValueError:
             pass
     elif expected is date and isinstance(value, str) and _ISO_DATE.match(value):
         try:
-            return literal(date.fromisoformat(value), Date)
+            return date.fromisoformat(value)
         except ValueError:
             pass
     elif expected is float and type(value) in (int, float):
-        return literal(float(value), column.type)
+        return float(value)
     elif (
         expected is int
         and type(value) is int
@@ -79,22 +85,43 @@ def _bound(column: ColumnElement[Any], value: Any) -> ColumnElement[Any]:
         and isinstance(value, str)
         and "\x00" not in value
     ):
-        return literal(value, column.type)
+        return value
     raise BadParameter("cursor", "not a cursor this API issued")
 
 
 async def paginate(
-    conn: AsyncConnection, query: Select[Any], matching: Select[Any], sort: Sort, limit: int, cursor: str | None
+    conn: AsyncConnection,
+    shape: str,
+    records: Select[Any],
+    matching: Select[Any],
+    where: Sequence[ColumnElement[bool]],
+    sort: Sort,
+    limit: int,
+    cursor: str | None,
+    columns: Sequence[ColumnElement[Any]] = (),
 ) -> Page:
-    """One page of `query` in `sort` order; `matching` is the same filter selecting only keys, for the total."""
-    total = await conn.scalar(select(func.count()).select_from(matching.subquery()))
-    paged = query.add_columns(*(column.label(f"_key{index}") for index, column in enumerate(sort.columns)))
+    """One page of `records` (with `columns` added) in `sort` order, filtered by `where`; `matching` selects the
+    same rows' keys, for the total.
+
+    The total comes with the page, from the same statement: one round trip, and both read the same snapshot. The
+    statement is compiled once per `shape` and set of filters (app/queries/compiled.py).
+    """
+    count = select(func.count()).select_from(matching.where(*where).subquery())
+    keys = [column.label(f"_key{index}") for index, column in enumerate(sort.columns)]
+    paged = records.add_columns(*columns, count.scalar_subquery().label("_total"), *keys).where(*where)
+    varying = [*where, *columns, *sort.columns]
     if cursor:
-        paged = paged.where(_after(sort, cursor))
-    rows = (await conn.execute(paged.order_by(*sort.order_by()).limit(limit + 1))).mappings().all()
+        after = _after(sort, cursor)
+        paged, varying = paged.where(after), [*varying, after]
+    values = values_of(varying) | {"limit": limit + 1}
+    key = (shape, sort.name, frozenset(values), bool(cursor), tuple(column.name for column in columns))
+    statement = paged.order_by(*sort.order_by()).limit(bindparam("limit", type_=Integer))
+    rows = await compiled.fetch(conn, key, statement, values)
+    # No row: nothing matches, or the cursor is past the last page, when only a count can tell the total.
+    total = rows[0]["_total"] if rows else (await conn.scalar(count) if cursor else 0)
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]
         last = rows[-1]
         next_cursor = encode_cursor(sort, tuple(last[f"_key{index}"] for index in range(len(sort.columns))))
-    return Page(rows=list(rows), total=total or 0, next_cursor=next_cursor)
+    return Page(rows=rows, total=total, next_cursor=next_cursor)

@@ -1,15 +1,17 @@
 """SQL for provisions: one order's tree in text order, and provisions across orders."""
 
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Integer, Select, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.models import Order, Provision
 from app.queries import facets, orders, search
+from app.queries.compiled import bind
 from app.queries.errors import NotFound
 from app.queries.facets import Dimension, FacetCounts
-from app.queries.json_records import json_object
+from app.queries.json_records import as_text, json_object
 from app.queries.pagination import Page, Sort, paginate
 from app.schemas.params import PageQuery, ProvisionFacetQuery, ProvisionFilters, ProvisionListQuery
 
@@ -18,12 +20,23 @@ SORTS = {"text_order": TEXT_ORDER}
 WITHIN_ORDER = Sort("position", (Provision.position,))
 
 
+@cache
 def provision_json() -> ColumnElement[Any]:
     """The provision record as JSON built by Postgres (without highlight)."""
-    columns = provision_records().selected_columns
-    return json_object(**{column.key: column for column in columns})
+    return json_object(**provision_fields())
 
 
+def provision_fields() -> dict[str, ColumnElement[Any]]:
+    return {column.key: column for column in provision_records().selected_columns}
+
+
+@cache
+def provision_rows() -> Select[Any]:
+    """Each provision's record as JSON text, what the API's lists send as it is."""
+    return provision_records().with_only_columns(as_text(provision_json()).label("record"))
+
+
+@cache
 def provision_records() -> Select[Any]:
     return select(
         Provision.id,
@@ -55,11 +68,11 @@ def _relevance(q: str) -> Sort:
 async def list_provisions(conn: AsyncConnection, query: ProvisionListQuery) -> Page:
     where = await conditions(conn, query)
     sort = search.sort_for(query.sort, bool(query.q), SORTS, "text_order", lambda: _relevance(query.q or ""))
-    records = provision_records()
-    if query.q:
-        records = records.add_columns(search.highlight(Provision.text, query.q).label("highlight"))
-    matching = select(Provision.id).join(Order, Order.id == Provision.order_id).where(*where)
-    return await paginate(conn, records.where(*where), matching, sort, query.limit, query.cursor)
+    columns = search.highlight_source(Provision.text, query.q) if query.q else []
+    matching = select(Provision.id).join(Order, Order.id == Provision.order_id)
+    return await paginate(
+        conn, "provisions", provision_rows(), matching, where, sort, query.limit, query.cursor, columns
+    )
 
 
 async def every_match(conn: AsyncConnection, filters: ProvisionFilters) -> Select[Any]:
@@ -69,19 +82,10 @@ async def every_match(conn: AsyncConnection, filters: ProvisionFilters) -> Selec
 
 async def list_order_provisions(conn: AsyncConnection, eo_number: int, query: PageQuery) -> Page:
     order_id = await orders.order_id(conn, eo_number)
+    where = [Provision.order_id == bind("order_id", order_id, Integer)]
     return await paginate(
-        conn,
-        provision_records().where(Provision.order_id == order_id),
-        select(Provision.id).where(Provision.order_id == order_id),
-        WITHIN_ORDER,
-        query.limit,
-        query.cursor,
+        conn, "order provisions", provision_rows(), select(Provision.id), where, WITHIN_ORDER, query.limit, query.cursor
     )
-
-
-async def all_order_provisions(conn: AsyncConnection, order_id: int) -> list[Any]:
-    query = provision_records().where(Provision.order_id == order_id).order_by(Provision.position)
-    return list((await conn.execute(query)).mappings().all())
 
 
 async def get_provision(conn: AsyncConnection, provision_id: str) -> Any:

@@ -11,8 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 COPY_CHUNKS_AHEAD = 8
 
 
-async def allow(conn: AsyncConnection, milliseconds: int) -> None:
-    """A bulk read may run longer than a request's statement timeout, up to its own."""
+async def snapshot(conn: AsyncConnection, milliseconds: int) -> None:
+    """A bulk read sees one snapshot of the data however long it streams (a transaction, which its server-side
+    cursor needs too), and may run longer than a request's statement timeout, up to its own."""
+    if conn.in_transaction():  # statements before ran each on its own: this only closes SQLAlchemy's record of them
+        await conn.commit()
+    await conn.execution_options(isolation_level="REPEATABLE READ")
     await conn.execute(text(f"SET LOCAL statement_timeout = {int(milliseconds)}"))
 
 

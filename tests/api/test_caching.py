@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import orjson
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -21,6 +22,7 @@ from app.settings import Settings
 from tests.conftest import DUMP, Databases
 
 ORDER = "/v1/orders/15001"
+WITH_TEXT = "/v1/orders/15003?include=provisions"
 STRONG_ETAG = re.compile(r'^"[0-9a-f]{32}"$')
 
 
@@ -137,9 +139,13 @@ async def own_engine(own_db: str) -> AsyncIterator[AsyncEngine]:
 
 @pytest.fixture
 async def own_client(own_engine: AsyncEngine) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=create_app(engine=own_engine))
-    async with httpx.AsyncClient(transport=transport, base_url="http://eokb.test") as client:
+    """A client of an app that reads the data version afresh for every request."""
+    async with client_of(create_app(Settings(data_version_reuse_seconds=0), engine=own_engine)) as client:
         yield client
+
+
+def client_of(app: FastAPI) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://eokb.test")
 
 
 async def load(engine: AsyncEngine, folder: Path) -> IngestSummary:
@@ -171,6 +177,21 @@ async def test_a_changed_order_moves_every_etag(
         assert response.status_code == 200
         assert STRONG_ETAG.match(response.headers["etag"])
         assert response.headers["etag"] != etag
+
+
+async def test_a_version_read_moments_ago_is_reused_and_labels_newer_data_older(
+    own_engine: AsyncEngine, tmp_path: Path
+) -> None:
+    async with client_of(create_app(Settings(data_version_reuse_seconds=60), engine=own_engine)) as client:
+        before = await client.get(WITH_TEXT)
+        assert (await load(own_engine, changed_dump(tmp_path))).loaded == 1
+        after = await client.get(WITH_TEXT)
+    assert after.headers["etag"] == before.headers["etag"]
+    assert "shall be published" in after.text and "shall be published" not in before.text
+    # Revalidating with that ETag gets the new data once the version is read again: never stale data kept.
+    async with client_of(create_app(Settings(data_version_reuse_seconds=0), engine=own_engine)) as client:
+        fresh = await client.get(WITH_TEXT, headers={"If-None-Match": after.headers["etag"]})
+    assert fresh.status_code == 200
 
 
 async def test_an_import_that_changes_nothing_keeps_the_version(

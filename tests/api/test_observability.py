@@ -127,7 +127,7 @@ async def test_requests_are_counted_under_their_route_template(client: httpx.Asy
 async def test_the_scrape_reads_the_pool_and_the_data(client: httpx.AsyncClient, engine: AsyncEngine) -> None:
     samples = await scrape(client)
     assert samples["eokb_orders"] == [({}, 4.0)]
-    assert samples["eokb_db_pool_size"] == [({}, 10.0)]
+    assert samples["eokb_db_pool_size"] == [({}, 20.0)]
     assert {"eokb_db_pool_checked_out", "eokb_db_pool_overflow"} <= samples.keys()
     assert "eokb_last_sync_finished_timestamp_seconds" not in samples  # the fixture data was imported, never synced
     finished = datetime(2030, 2, 1, 12, tzinfo=UTC)

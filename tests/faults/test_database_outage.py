@@ -136,7 +136,7 @@ async def test_an_exports_copy_may_outlast_the_per_query_timeout(fixture_db: str
     """asyncpg bounds a whole COPY by one timeout; an export's COPY gets the export's, not a query's 1.2 s here."""
     engine = make_engine(Settings(database_url=fixture_db, statement_timeout_ms=200, export_timeout_ms=10_000))
     async with engine.connect() as conn:
-        await streaming.allow(conn, 10_000)
+        await streaming.snapshot(conn, 10_000)
         slow = select(text("'slept'")).select_from(text("pg_sleep(1.5)"))
         lines = [chunk async for chunk in streaming.copy_lines(conn, slow)]
     await engine.dispose()

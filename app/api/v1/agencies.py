@@ -1,10 +1,11 @@
 """/v1/agencies: the offices orders task, keyed by Federal Register slug."""
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response
 
-from app.api.listing import envelope, page_response, query_of
+from app.api.listing import page_response, query_of, record
 from app.api.problems import ERROR_RESPONSES
 from app.db import Conn
 from app.queries import agencies, obligations
@@ -25,9 +26,9 @@ AgencySlug = Annotated[
 @router.get("", operation_id="listAgencies", summary="List agencies", response_model=Page[Agency] | FieldsPage)
 async def list_agencies(
     request: Request, conn: Conn, query: Annotated[AgencyListQuery, query_of(AgencyListQuery)]
-) -> dict[str, Any] | Response:
+) -> Response:
     page = await agencies.list_agencies(conn, query)
-    return page_response(request, page, Agency.from_row, query.fields)
+    return page_response(request, page, _agency_json, query.fields)
 
 
 @router.get("/{slug}", operation_id="getAgency", summary="Get one agency")
@@ -39,9 +40,14 @@ async def get_agency(slug: AgencySlug, conn: Conn, _: Annotated[StrictQuery, que
     "/{slug}/obligations",
     operation_id="listAgencyObligations",
     summary="List the obligations of an agency and the agencies below it",
+    response_model=Page[Obligation],
 )
 async def list_agency_obligations(
     request: Request, slug: AgencySlug, conn: Conn, query: Annotated[PageQuery, query_of(PageQuery)]
-) -> Page[Obligation]:
+) -> Response:
     page = await obligations.list_agency_obligations(conn, slug, query)
-    return Page[Obligation](**envelope(request, page, Obligation.from_row))
+    return page_response(request, page, record)
+
+
+def _agency_json(row: Mapping[str, Any]) -> str:
+    return Agency.from_row(row).model_dump_json()

@@ -55,7 +55,7 @@ class Export:
     async def respond(
         self, request: Request, format: Format, conn: AsyncConnection, matching: Select[Any]
     ) -> StreamingResponse:
-        await streaming.allow(conn, request.app.state.settings.export_timeout_ms)
+        await streaming.snapshot(conn, request.app.state.settings.export_timeout_ms)
         body = self._ndjson(conn, matching) if format is Format.ndjson else self._csv(conn, matching)
         body = await streaming.started(body)
         disposition = f'attachment; filename="eokb-{self.name}.{format.value}"'

@@ -2,9 +2,9 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 
-from app.api.listing import envelope, query_of
+from app.api.listing import page_response, query_of, record
 from app.api.problems import ERROR_RESPONSES
 from app.db import Conn
 from app.ingest.lock import writer_active
@@ -23,9 +23,14 @@ async def get_meta(request: Request, conn: Conn, _: Annotated[StrictQuery, query
     return Meta(**held, sync_in_progress=await writer_active(request.app.state.primary))
 
 
-@router.get("/changes", operation_id="listChanges", summary="Orders added or changed since a moment, oldest first")
+@router.get(
+    "/changes",
+    operation_id="listChanges",
+    summary="Orders added or changed since a moment, oldest first",
+    response_model=Page[Order],
+)
 async def list_changes(
     request: Request, conn: Conn, query: Annotated[ChangesQuery, query_of(ChangesQuery)]
-) -> Page[Order]:
+) -> Response:
     page = await changes.list_changes(conn, query)
-    return Page[Order](**envelope(request, page, Order.from_row))
+    return page_response(request, page, record)

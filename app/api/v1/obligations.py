@@ -1,10 +1,10 @@
 """/v1/obligations: who must do what, by when, across orders."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.listing import page_response, query_of
+from app.api.listing import page_response, query_of, record
 from app.api.problems import ERROR_RESPONSES
 from app.db import Conn
 from app.queries import obligations
@@ -24,9 +24,9 @@ router = APIRouter(prefix="/obligations", tags=["obligations"], responses=ERROR_
 )
 async def list_obligations(
     request: Request, conn: Conn, query: Annotated[ObligationListQuery, query_of(ObligationListQuery)]
-) -> dict[str, Any] | Response:
+) -> Response:
     page = await obligations.list_obligations(conn, query)
-    return page_response(request, page, Obligation.from_row, query.fields)
+    return page_response(request, page, record, query.fields)
 
 
 @router.get(

@@ -1,13 +1,14 @@
 """/v1/orders: executive orders, their provisions and obligations."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response
 
-from app.api.listing import envelope, page_response, query_of
+from app.api.listing import page_response, query_of, record
 from app.api.problems import ERROR_RESPONSES
 from app.db import Conn
 from app.queries import obligations, orders, provisions
+from app.queries.order_detail import order_detail
 from app.schemas.common import FieldsPage, Page
 from app.schemas.facets import Facets
 from app.schemas.obligations import Obligation
@@ -22,9 +23,9 @@ EoNumber = Annotated[int, Path(gt=0, lt=100000, description="The executive order
 @router.get("", operation_id="listOrders", summary="List executive orders", response_model=Page[Order] | FieldsPage)
 async def list_orders(
     request: Request, conn: Conn, query: Annotated[OrderListQuery, query_of(OrderListQuery)]
-) -> dict[str, Any] | Response:
+) -> Response:
     page = await orders.list_orders(conn, query)
-    return page_response(request, page, Order.from_row, query.fields)
+    return page_response(request, page, record, query.fields)
 
 
 @router.get("/facets", operation_id="countOrders", summary="Count matching orders by facet")
@@ -33,36 +34,39 @@ async def count_orders(conn: Conn, query: Annotated[OrderFacetQuery, query_of(Or
     return Facets(total=counted.total, facets=counted.facets)
 
 
-@router.get("/{eo_number}", operation_id="getOrder", summary="Get one executive order")
-async def get_order(eo_number: EoNumber, conn: Conn, query: Annotated[OrderQuery, query_of(OrderQuery)]) -> OrderDetail:
-    row = await orders.get_order(conn, eo_number)
+@router.get("/{eo_number}", operation_id="getOrder", summary="Get one executive order", response_model=OrderDetail)
+async def get_order(eo_number: EoNumber, conn: Conn, query: Annotated[OrderQuery, query_of(OrderQuery)]) -> Response:
     include = set(query.include or [])
-    extra = {}
-    if OrderInclude.provisions in include:
-        extra["provisions"] = [Provision.from_row(r) for r in await provisions.all_order_provisions(conn, row["id"])]
-    if OrderInclude.obligations in include:
-        extra["obligations"] = [
-            Obligation.from_row(r) for r in await obligations.all_order_obligations(conn, row["id"])
-        ]
-    return OrderDetail.from_row(row, **extra)
+    detail = await order_detail(
+        conn, eo_number, provisions=OrderInclude.provisions in include, obligations=OrderInclude.obligations in include
+    )
+    return Response(detail, media_type="application/json")
 
 
 @router.get(
-    "/{eo_number}/provisions", operation_id="listOrderProvisions", summary="List an order's provisions in text order"
+    "/{eo_number}/provisions",
+    operation_id="listOrderProvisions",
+    summary="List an order's provisions in text order",
+    response_model=Page[Provision],
 )
 async def list_order_provisions(
     request: Request,
     eo_number: EoNumber,
     conn: Conn,
     query: Annotated[PageQuery, query_of(PageQuery)],
-) -> Page[Provision]:
+) -> Response:
     page = await provisions.list_order_provisions(conn, eo_number, query)
-    return Page[Provision](**envelope(request, page, Provision.from_row))
+    return page_response(request, page, record)
 
 
-@router.get("/{eo_number}/obligations", operation_id="listOrderObligations", summary="List an order's obligations")
+@router.get(
+    "/{eo_number}/obligations",
+    operation_id="listOrderObligations",
+    summary="List an order's obligations",
+    response_model=Page[Obligation],
+)
 async def list_order_obligations(
     request: Request, eo_number: EoNumber, conn: Conn, query: Annotated[PageQuery, query_of(PageQuery)]
-) -> Page[Obligation]:
+) -> Response:
     page = await obligations.list_order_obligations(conn, eo_number, query)
-    return Page[Obligation](**envelope(request, page, Obligation.from_row))
+    return page_response(request, page, record)

@@ -1,10 +1,10 @@
 """/v1/provisions: numbered units of order text, across orders."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response
 
-from app.api.listing import page_response, query_of
+from app.api.listing import page_response, query_of, record
 from app.api.problems import ERROR_RESPONSES
 from app.db import Conn
 from app.queries import provisions
@@ -24,9 +24,9 @@ router = APIRouter(prefix="/provisions", tags=["provisions"], responses=ERROR_RE
 )
 async def list_provisions(
     request: Request, conn: Conn, query: Annotated[ProvisionListQuery, query_of(ProvisionListQuery)]
-) -> dict[str, Any] | Response:
+) -> Response:
     page = await provisions.list_provisions(conn, query)
-    return page_response(request, page, Provision.from_row, query.fields)
+    return page_response(request, page, record, query.fields)
 
 
 @router.get("/facets", operation_id="countProvisions", summary="Count matching provisions by facet")
