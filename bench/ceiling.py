@@ -1,9 +1,9 @@
 """The ceiling: eokb's list and detail endpoints written by hand, to show how fast this machine can serve them.
 
-Starlette, a raw asyncpg pool, Postgres building each record as JSON and orjson wrapping the page: no ORM, no
-Pydantic, no middleware. It serves the same records with the same fields as eokb (order records with president,
-relations, agencies, counts and URLs; an order's provisions in text order), so eokb's req/s over this one's says
-how much of the machine eokb's own layers cost. bench/run.py starts it; to try it alone:
+A minimal FastAPI app on a raw asyncpg pool, Postgres building each record as JSON and orjson wrapping the page: no
+ORM, no Pydantic models, no middleware. It serves the same records with the same fields as eokb (order records with
+president, relations, agencies, counts and URLs; an order's provisions in text order), so eokb's req/s over this
+one's says how much of the machine eokb's own layers cost. bench/run.py starts it; to try it alone:
 
     EOKB_DATABASE_URL=postgresql://... .venv/bin/python bench/ceiling.py --port 8001 [--workers 1]
 """
@@ -18,15 +18,13 @@ import asyncpg
 import orjson
 import typer
 from export_throughput import serve_factory
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import Route
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
 
 from app.ingest.relations import INVERSE
 
 # The pool eokb's engine keeps open (EOKB_DB_POOL_SIZE by default).
-POOL_MIN, POOL_MAX = 10, 20
+POOL_SIZE = 20
 SORT = "-signing_date"
 
 _INVERSE_KIND = "CASE r.kind " + " ".join(f"WHEN '{kind}' THEN '{back}'" for kind, back in INVERSE.items()) + " END"
@@ -91,10 +89,8 @@ def _after(cursor: str) -> tuple[date, int]:
     return date.fromisoformat(signing_date), eo_number
 
 
-async def list_orders(request: Request) -> Response:
-    presidents = request.query_params.get("president", "").split(",")
-    limit = int(request.query_params.get("limit", 20))
-    cursor = request.query_params.get("cursor")
+async def list_orders(request: Request, president: str = "", limit: int = 20, cursor: str | None = None) -> Response:
+    presidents = president.split(",")
     async with request.app.state.pool.acquire() as conn:
         if cursor:
             rows = await conn.fetch(NEXT_PAGE, presidents, limit + 1, *_after(cursor))
@@ -113,24 +109,26 @@ async def list_orders(request: Request) -> Response:
     return _json(orjson.dumps(page))
 
 
-async def get_order(request: Request) -> Response:
+async def get_order(request: Request, eo_number: int) -> Response:
     async with request.app.state.pool.acquire() as conn:
-        detail = await conn.fetchval(DETAIL, int(request.path_params["eo_number"]))
+        detail = await conn.fetchval(DETAIL, eo_number)
     if detail is None:
         return _json(b'{"status": 404}', 404)
     return _json(detail)
 
 
-def create_app() -> Starlette:
+def create_app() -> FastAPI:
     url = os.environ["EOKB_DATABASE_URL"].replace("postgresql+asyncpg://", "postgresql://")
 
     @asynccontextmanager
-    async def pool(app: Starlette):
-        async with asyncpg.create_pool(url, min_size=POOL_MIN, max_size=POOL_MAX) as app.state.pool:
+    async def pool(app: FastAPI):
+        async with asyncpg.create_pool(url, min_size=POOL_SIZE, max_size=POOL_SIZE) as app.state.pool:
             yield
 
-    routes = [Route("/v1/orders", list_orders), Route("/v1/orders/{eo_number:int}", get_order)]
-    return Starlette(routes=routes, lifespan=pool)
+    app = FastAPI(lifespan=pool)
+    app.get("/v1/orders")(list_orders)
+    app.get("/v1/orders/{eo_number}")(get_order)
+    return app
 
 
 def main(

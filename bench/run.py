@@ -21,6 +21,7 @@ import asyncio
 import os
 import platform
 import re
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -188,6 +189,15 @@ def fresh_database(server: str) -> Iterator[str]:
         asyncio.run(_postgres(f"{server}/postgres", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
 
 
+@contextmanager
+def given_or_fresh(database: str | None, server: str) -> Iterator[str]:
+    if database is not None:
+        yield database
+    else:
+        with fresh_database(server) as url:
+            yield url
+
+
 def machine(postgres_version: str) -> dict[str, Any]:
     """What the figures were measured on and with."""
     cpu = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.MULTILINE)
@@ -217,14 +227,16 @@ def machine(postgres_version: str) -> dict[str, Any]:
 
 
 def timed_import(folder: Path, env: dict[str, str]) -> dict[str, Any]:
-    """`eokb import`, as an operator runs it, timed from start to exit (its progress bar shows on the terminal)."""
+    """`eokb import`, as an operator runs it, timed from start to exit (its progress bar shows on the terminal),
+    with its peak RSS (the largest of this process's children so far, which the import is)."""
     err.print(f"importing {folder}")
     started = time.perf_counter()
     done = subprocess.run([eokb_command(), "import", str(folder)], env=env, stdout=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"eokb import failed with status {done.returncode}")
-    return {"seconds": round(seconds, 1), "summary": done.stdout.strip()}
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"seconds": round(seconds, 1), "peak_rss_mb": round(peak_kb / 1024), "summary": done.stdout.strip()}
 
 
 def eokb_command() -> str:
@@ -277,12 +289,15 @@ def report(results: dict[str, Any]) -> None:
             times(scenario.get("eokb_to_datasette")),
         )
     out.print(table)
-    export, imported = results["export"], results["import"]
+    export, imported = results["export"], results.get("import")
     out.print(
         f"export {EXPORT}: {export['megabytes']} MB at {export['mb_per_s']} MB/s, "
         f"server peak RSS {export['rss_peak_mb']} MB ({export['rss_before_mb']} MB before)"
     )
-    out.print(f"import: {imported['seconds']} s ({imported['summary']})")
+    if imported:
+        out.print(f"import: {imported['seconds']} s, peak RSS {imported['peak_rss_mb']} MB ({imported['summary']})")
+    else:
+        out.print("import: not run (an imported database was given)")
     before, after = results["machine"]["load_average_before"][0], results["machine"]["load_average_after"][0]
     out.print(f"load average (1 min) on {results['machine']['cores']} cores: {before:.1f} before, {after:.1f} after")
     failures = [
@@ -303,6 +318,9 @@ def main(
     out_path: Annotated[Path, typer.Option("--out", help="Where to write every figure as JSON.")] = RESULTS,
     corpus: Annotated[Path, typer.Option(help="The corpus folder.")] = synthesize.DEFAULT_CORPUS,
     postgres: Annotated[str, typer.Option(help="A Postgres server to create the database on.")] = POSTGRES,
+    database: Annotated[
+        str | None, typer.Option(help="An imported database to measure instead of a fresh import (which is skipped).")
+    ] = None,
 ) -> None:
     """Import, then drive eokb, the ceiling and Datasette with wrk, and write and print the figures."""
     if not shutil.which("wrk"):
@@ -322,10 +340,11 @@ def main(
     }
     scenarios: dict[str, dict[str, Any]] = {scenario.name: {} for scenario in SCENARIOS}
     runs = len(SCENARIOS) + sum(bool(s.ceiling) for s in SCENARIOS) + sum(bool(s.datasette) for s in SCENARIOS)
-    with fresh_database(postgres) as url, tempfile.TemporaryDirectory(prefix="eokb-bench-") as work:
+    with given_or_fresh(database, postgres) as url, tempfile.TemporaryDirectory(prefix="eokb-bench-") as work:
         env = {**os.environ, "EOKB_DATABASE_URL": url, "EOKB_SYNC_ON_START": "false", "EOKB_LOG_LEVEL": "warning"}
         results["machine"] = machine(asyncio.run(_postgres(url, "SHOW server_version")))
-        results["import"] = timed_import(folder, env)
+        if database is None:
+            results["import"] = timed_import(folder, env)
         # Planner statistics as autovacuum would soon leave them, so no figure depends on whether it has yet.
         asyncio.run(_postgres(url, "ANALYZE"))
         sqlite = Path(work) / "db.db"  # Datasette names the database by the file: /db/...

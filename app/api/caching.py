@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
-from functools import partial
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -51,9 +51,12 @@ class HTTPCaching:
             return
         request = Headers(scope=scope)
         gzip = "gzip" in request.get("accept-encoding", "")  # GZipMiddleware's own test, so ETags follow its choice
-        headers |= {"ETag": _etag(state.version, scope, gzip), "Last-Modified": _http_date(state.changed_at)}
-        # A 304 carries what the 200 would; Vary too, since the ETag depends on Accept-Encoding.
-        not_modified = partial(Response(status_code=304, headers=headers | {"Vary": "Accept-Encoding"}), scope, receive)
+        headers |= {"ETag": _etag(state.version, scope, gzip), "Last-Modified": state.last_modified}
+
+        async def not_modified(send: Send) -> None:
+            """A 304 carries what the 200 would; Vary too, since the ETag depends on Accept-Encoding."""
+            await Response(status_code=304, headers=headers | {"Vary": "Accept-Encoding"})(scope, receive, send)
+
         condition = request.get("if-none-match", "")
         if _names(condition, headers["ETag"]):
             await not_modified(send)
@@ -63,10 +66,14 @@ class HTTPCaching:
             await self.app(scope, receive, _on_200(send, headers))
 
 
-@dataclass(frozen=True)
+@dataclass
 class DataVersion:
     version: int
     changed_at: datetime
+
+    @cached_property
+    def last_modified(self) -> str:
+        return format_datetime(self.changed_at.astimezone(UTC), usegmt=True)
 
 
 class DataVersions:
@@ -109,10 +116,6 @@ def _etag(version: int, scope: Scope, gzip: bool) -> str:
     query = scope["query_string"].decode("latin-1")
     key = f"{version} {__version__} {scope['path']}?{query} {'gzip' if gzip else 'identity'}"
     return f'"{hashlib.blake2b(key.encode(), digest_size=16).hexdigest()}"'
-
-
-def _http_date(moment: datetime) -> str:
-    return format_datetime(moment.astimezone(UTC), usegmt=True)
 
 
 def _names(if_none_match: str, etag: str) -> bool:

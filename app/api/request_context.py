@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import structlog
 from fastapi import FastAPI
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -23,6 +23,8 @@ SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-
 # scripts, so they go without.
 CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
 UNMATCHED = "unmatched"
+_SECURITY_HEADERS = [(name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
+_CONTENT_SECURITY_POLICY = (b"content-security-policy", CONTENT_SECURITY_POLICY.encode())
 
 access_log = structlog.get_logger("eokb.access")
 
@@ -41,16 +43,16 @@ class RequestContext:
             await self.app(scope, receive, send)
             return
         request_id = _request_id(Headers(scope=scope).get("x-request-id", ""))
-        headers = {**SECURITY_HEADERS, "X-Request-ID": request_id}
+        headers = [(b"x-request-id", request_id.encode()), *_SECURITY_HEADERS]
         if scope["path"] not in self.pages_with_scripts:
-            headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+            headers.append(_CONTENT_SECURITY_POLICY)
         status = 500  # what the client is told when the app fails before it answers
 
         async def send_labelled(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                MutableHeaders(scope=message).update(headers)
+                message["headers"] = [*message.get("headers", ()), *headers]  # none of them is set by anyone else
             await send(message)
 
         started = time.perf_counter()

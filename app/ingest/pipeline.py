@@ -68,11 +68,18 @@ class Ingestion:
         return outcome
 
     async def finish(self) -> None:
-        """Refresh the planner's statistics after loading: right after a first import it would guess from empty
-        tables (15 orders for a president who signed 276) and choose plans for them."""
+        """Vacuum and analyse after loading: right after a first import the planner would guess from empty tables
+        (15 orders for a president who signed 276), the full-text indexes would still hold new rows in their
+        unsorted pending lists (a search scanned them in 0.7 ms rather than 0.03), and index-only scans would
+        still visit the table for rows not yet marked visible."""
         if self.summary.loaded:
-            async with self.engine.begin() as conn:
-                await conn.execute(text("ANALYZE"))
+            async with self.engine.connect() as conn:
+                await conn.execution_options(isolation_level="AUTOCOMMIT")  # VACUUM runs outside a transaction
+                await conn.execute(text("SET statement_timeout = 0"))  # it takes as long as the data is large
+                try:
+                    await conn.execute(text("VACUUM (ANALYZE)"))
+                finally:
+                    await conn.execute(text("RESET statement_timeout"))
 
     async def _load(self, item: SourceDocument | RejectedDocument) -> Outcome:
         if isinstance(item, RejectedDocument):

@@ -42,6 +42,10 @@ class Compiled:
     sql: str
     names: tuple[str, ...]
 
+    def arguments(self, values: Mapping[str, Any]) -> list[Any]:
+        """The values in the order the SQL's $1, $2, ... take them."""
+        return [values[name] for name in self.names]
+
 
 _compiled: dict[tuple[Hashable, str], Compiled] = {}
 
@@ -65,5 +69,5 @@ async def fetch(
 
     The SQL goes through SQLAlchemy as driver SQL, so a failure is handled as any other statement's."""
     compiled = _compile(key, statement, conn.dialect, values)
-    result = await conn.exec_driver_sql(compiled.sql, tuple(values[name] for name in compiled.names))
+    result = await conn.exec_driver_sql(compiled.sql, tuple(compiled.arguments(values)))
     return list(result.mappings().all())
