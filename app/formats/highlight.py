@@ -20,7 +20,7 @@ CONTEXT_CHARS = 60
 BETWEEN_PASSAGES = " … "
 
 _english = Stemmer.Stemmer("english")  # Snowball English: the stemmer of Postgres's `english` configuration
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: Postgres's parser splits at an underscore too
 _LEXEME = re.compile(r"(!?)'((?:[^']|'')+)'")
 
 
@@ -54,15 +54,16 @@ def _stem(word: str) -> str:
 
 
 def _prefix(stem: str) -> str:
-    """What every word with this stem starts with: a stem may end differently from its words (polici: policy)."""
-    return stem[: max(2, len(stem) - 2)]
+    """What every word with this stem starts with: a stem may end differently from its words (polici: policy,
+    die: dying)."""
+    return stem[: max(1, len(stem) - 2)]
 
 
 def _matches(text: str, stems: frozenset[str]) -> list[tuple[int, int]]:
     """Where the words stemming to `stems` are, in order."""
     lower = text.lower()
-    if len(lower) != len(text):  # a character whose lower case is longer would shift every offset
-        lower = text
+    if len(lower) != len(text):  # a character whose lower case is longer (İ) would shift every offset: keep it
+        lower = "".join(low if len(low := character.lower()) == 1 else character for character in text)
     spans = set()
     for prefix in {_prefix(stem) for stem in stems}:
         at = lower.find(prefix)
