@@ -15,6 +15,7 @@ from app import __version__
 from app.api import health, metrics, problems
 from app.api.caching import HTTPCaching
 from app.api.limits import QueryStringLimit
+from app.api.listing import document_query_models
 from app.api.request_context import RequestContext, install_outermost
 from app.api.v1 import agencies, calendar, export, meta, obligations, orders, provisions
 from app.db import make_engine
@@ -89,7 +90,7 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = problems.problem_content_only(FastAPI.openapi(app))
+            app.openapi_schema = problems.problem_content_only(document_query_models(app, FastAPI.openapi(app)))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

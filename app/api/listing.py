@@ -2,11 +2,17 @@
 
 import types
 from collections.abc import Callable, Mapping
+from copy import deepcopy
+from functools import cache
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 import orjson
-from fastapi import Depends, Query, Request, Response
+from fastapi import Depends, FastAPI, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from pydantic import ValidationError
 
+from app.api.request_context import iter_route_contexts
 from app.formats.highlight import highlight, query_stems
 from app.queries.errors import BadParameter
 from app.queries.json_records import with_field
@@ -27,19 +33,78 @@ def _takes_many(annotation: Any) -> bool:
 
 
 def query_of(model: type[Q]) -> Any:
-    """A dependency that validates the query string into `model`.
+    """A dependency that validates the query string into `model`, documented from it (`document_query_models`).
 
-    A single-valued parameter given twice is refused rather than silently taking one of the values.
+    A single-valued parameter given twice is refused rather than silently taking one of the values. The model
+    validates the query itself: FastAPI's query-model support re-inspected every field's type on every request,
+    which cost a list more than its database round trip.
     """
     multi = {name for name, field in model.model_fields.items() if _takes_many(field.annotation)}
 
-    async def dependency(request: Request, params: Annotated[model, Query()]) -> Q:  # type: ignore[valid-type]
-        for name in {key for key, _ in request.query_params.multi_items()}:
-            if name not in multi and len(request.query_params.getlist(name)) > 1:
+    async def dependency(request: Request) -> Q:
+        given = request.query_params
+        values: dict[str, Any] = {}
+        for name in given:
+            if name in multi:
+                values[name] = given.getlist(name)
+            elif len(many := given.getlist(name)) > 1 and name in model.model_fields:
                 raise BadParameter(name, "given more than once; it takes one value")
-        return params
+            else:
+                values[name] = many[0]
+        try:
+            return model.model_validate(values)
+        except ValidationError as invalid:
+            raise RequestValidationError([{**e, "loc": ("query", *e["loc"])} for e in invalid.errors()]) from None
 
+    dependency.query_model = model  # type: ignore[attr-defined]
     return Depends(dependency)
+
+
+def document_query_models(app: FastAPI, spec: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI spec with each operation's query parameters, as FastAPI documents a query model."""
+    operations = {op["operationId"]: op for path in spec.get("paths", {}).values() for op in path.values()}
+    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+    for context in iter_route_contexts(app.routes):
+        route = context.original_route
+        if not isinstance(route, APIRoute) or route.operation_id not in operations:
+            continue
+        for dependency in route.dependant.dependencies:
+            model = getattr(dependency.call, "query_model", None)
+            if model is not None and (documented := _documented(model))[0]:
+                parameters, referenced = documented
+                operations[route.operation_id].setdefault("parameters", []).extend(deepcopy(parameters))
+                schemas.update({name: schema for name, schema in referenced.items() if name not in schemas})
+    return spec
+
+
+@cache
+def _documented(model: type[StrictQuery]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The parameters FastAPI writes for `model` as a query model, and the schemas they refer to."""
+    probe = FastAPI()
+
+    @probe.get("/", operation_id="probe")
+    async def probe_route(params: Annotated[model, Query()]) -> None:  # type: ignore[valid-type]
+        del params
+
+    spec = probe.openapi()
+    parameters = spec["paths"]["/"]["get"].get("parameters", [])
+    schemas, referenced, pending = spec.get("components", {}).get("schemas", {}), {}, _references(parameters)
+    while pending:
+        name = pending.pop()
+        if name not in referenced:
+            referenced[name] = schemas[name]
+            pending |= _references(schemas[name])
+    return parameters, referenced
+
+
+def _references(document: Any) -> set[str]:
+    """The component schemas a piece of OpenAPI refers to ($ref)."""
+    if isinstance(document, dict):
+        own = {document["$ref"].rsplit("/", 1)[-1]} if isinstance(document.get("$ref"), str) else set()
+        return own.union(*(_references(value) for value in document.values()))
+    if isinstance(document, list):
+        return set().union(*(_references(value) for value in document))
+    return set()
 
 
 def record(row: Mapping[str, Any]) -> str:
