@@ -81,7 +81,9 @@ class DataVersions:
 
     A version reused a moment after an import labels newer data with an older ETag: a client then downloads once
     more than it needed to, never keeps stale data, since the version only grows. Reading it once a second rather
-    than once per request spares every request a round trip to the database.
+    than once per request spares every request a round trip to the database. The request that finds the version
+    expired waits for the new read; those arriving while it runs take the one before, rather than queue behind it
+    for a pooled connection.
     """
 
     def __init__(self, reuse_for_seconds: float) -> None:
@@ -90,11 +92,14 @@ class DataVersions:
         self.reading: asyncio.Future[DataVersion | None] | None = None
 
     async def current(self, engine: AsyncEngine) -> DataVersion | None:
-        if self.read is not None:
-            read_from, read_at, version = self.read
-            if read_from is engine and time.monotonic() - read_at < self.reuse_for:
-                return version
-        if self.reading is None:  # one read at a time; requests arriving meanwhile wait for it
+        known = None
+        if self.read is not None and self.read[0] is engine:
+            _, read_at, known = self.read
+            if time.monotonic() - read_at < self.reuse_for:
+                return known
+        if self.reading is not None and known is not None:
+            return known
+        if self.reading is None:
             self.reading = asyncio.ensure_future(self._read(engine))
             self.reading.add_done_callback(lambda _: setattr(self, "reading", None))
         return await asyncio.shield(self.reading)

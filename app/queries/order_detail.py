@@ -8,6 +8,7 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.models import Obligation, Order, Provision
+from app.queries import compiled
 from app.queries.errors import NotFound
 from app.queries.json_records import as_text, json_object
 from app.queries.obligations import TEXT_ORDER as OBLIGATIONS_IN_TEXT_ORDER
@@ -51,12 +52,17 @@ def _statement(provisions: bool, obligations: bool) -> Select[Any]:
         provisions=_provisions() if provisions else null(),
         obligations=_obligations() if obligations else null(),
     )
-    return order_records().with_only_columns(as_text(document)).where(Order.eo_number == bindparam("eo_number"))
+    return (
+        order_records()
+        .with_only_columns(as_text(document).label("detail"))
+        .where(Order.eo_number == bindparam("eo_number"))
+    )
 
 
 async def order_detail(conn: AsyncConnection, eo_number: int, provisions: bool, obligations: bool) -> str:
     """The order record (schemas.orders.OrderDetail) as JSON text; lists not asked for are null."""
-    found = await conn.scalar(_statement(provisions, obligations), {"eo_number": eo_number})
-    if found is None:
+    shape = ("order detail", provisions, obligations)
+    found = await compiled.fetch(conn, shape, _statement(provisions, obligations), {"eo_number": eo_number})
+    if not found:
         raise NotFound(f"executive order {eo_number}")
-    return found
+    return found[0]["detail"]
