@@ -7,6 +7,7 @@ the database is found unreachable new connections fail at once for a moment inst
 
 import time
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any, cast
 
 import asyncpg
@@ -46,6 +47,10 @@ class DatabaseUnavailable(ConnectionError):
     """The database did not answer, or was found unreachable moments ago."""
 
 
+class QueryTimedOut(Exception):
+    """Postgres cancelled a statement that ran past its statement timeout."""
+
+
 def is_outage(error: BaseException) -> bool:
     """Whether `error` says the database cannot be reached, rather than that a query failed on one that answers."""
     if isinstance(error, DatabaseUnavailable | PoolTimeout):
@@ -56,7 +61,7 @@ def is_outage(error: BaseException) -> bool:
 
 
 def is_query_timeout(error: BaseException) -> bool:
-    return isinstance(error, DBAPIError) and _sqlstate(error.orig) == QUERY_CANCELED
+    return isinstance(error, QueryTimedOut) or isinstance(error, DBAPIError) and _sqlstate(error.orig) == QUERY_CANCELED
 
 
 def _sqlstate(error: BaseException | None) -> str:
@@ -74,6 +79,10 @@ class _Outage:
 
     def __init__(self) -> None:
         self.retry_at: float | None = None
+
+    def known(self) -> bool:
+        """Whether the database was found unreachable less than RECHECK_SECONDS ago."""
+        return self.retry_at is not None and time.monotonic() < self.retry_at
 
     def check(self) -> None:
         if self.retry_at is None:
@@ -135,7 +144,10 @@ class BoundedAsyncpgDialect(PGDialect_asyncpg):
 
     def do_ping(self, dbapi_connection: AdaptedConnection) -> bool:
         """A pooled connection must answer within `answer_timeout`; one that does not is dropped with the others.
-        One returned to the pool moments ago is taken as it is (TRUSTED_FOR_SECONDS)."""
+        One returned to the pool moments ago is taken as it is (TRUSTED_FOR_SECONDS); while the database is known
+        to be unreachable, none is (it is dropped, and the new connection in its place fails at once)."""
+        if self.outage.known():
+            return False
         if time.monotonic() - dbapi_connection.driver_connection.returned_at < TRUSTED_FOR_SECONDS:
             return True
         try:
@@ -201,6 +213,25 @@ def _broken_connection(context: ExceptionContext) -> DatabaseUnavailable | None:
     if isinstance(error, TimeoutError):  # no answer even past the statement timeout: the database is gone
         cast(BoundedAsyncpgDialect, context.dialect).outage.began(error)
     return DatabaseUnavailable(f"the connection failed: {_reason(error)}")
+
+
+@asynccontextmanager
+async def driver(conn: AsyncConnection) -> AsyncIterator[asyncpg.Connection]:
+    """The pooled connection's own asyncpg connection, for a hot statement run without SQLAlchemy's execution
+    (which took more CPU than asyncpg itself). Its failures come out as SQLAlchemy's would: a timeout as a query
+    timeout; a broken connection dropped and reported as the database unavailable."""
+    pooled = await conn.get_raw_connection()
+    try:
+        yield pooled.driver_connection
+    except asyncpg.QueryCanceledError as error:
+        raise QueryTimedOut(str(error)) from error
+    except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+        if isinstance(error, asyncpg.PostgresError) and not is_outage(error):
+            raise  # a statement that failed on a database that answers
+        await conn.invalidate(error)
+        if isinstance(error, TimeoutError) or is_outage(error):
+            cast(BoundedAsyncpgDialect, conn.dialect).outage.began(error)
+        raise DatabaseUnavailable(f"the connection failed: {_reason(error)}") from error
 
 
 async def connection(request: Request) -> AsyncIterator[AsyncConnection]:

@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 
-from app.db import DatabaseUnavailable, is_outage, is_query_timeout
+from app.db import DatabaseUnavailable, QueryTimedOut, is_outage, is_query_timeout
 from app.queries.errors import BadParameter, NotFound
 from app.schemas.common import Problem, ProblemItem
 
@@ -123,6 +123,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(NotFound, _not_found)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, _http)  # type: ignore[arg-type]
     app.add_exception_handler(DatabaseUnavailable, _database)
+    app.add_exception_handler(QueryTimedOut, _database)
     app.add_exception_handler(SQLAlchemyError, _database)
     app.add_exception_handler(Exception, _unexpected)
 

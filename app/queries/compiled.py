@@ -3,7 +3,8 @@ cache key.
 
 A page of orders takes Postgres about a millisecond; deriving the cache key of its large statement took SQLAlchemy
 nearly as long. So a list names its statement's shape (which filters and which sort it uses): the first request of a
-shape compiles the statement, later ones bind their values to its SQL and let asyncpg run its prepared statement.
+shape compiles the statement, later ones bind their values to its SQL and asyncpg runs it as a prepared statement,
+without SQLAlchemy's execution around it.
 
 For that, every value a request varies must be a named bind parameter (`bind("president", ...)`) whose name,
 together with the shape's key, fixes the SQL around it; `values_of` refuses an unnamed one.
@@ -13,11 +14,14 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BindParameter, ClauseElement, RowMapping, bindparam
+import asyncpg
+from sqlalchemy import BindParameter, ClauseElement, bindparam
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql import visitors
 from sqlalchemy.types import TypeEngine
+
+from app.db import driver
 
 
 def bind(name: str, value: Any, type_: TypeEngine[Any] | type[TypeEngine[Any]] | None = None) -> BindParameter[Any]:
@@ -64,10 +68,9 @@ def _compile(key: Hashable, statement: ClauseElement, dialect: Dialect, values: 
 
 async def fetch(
     conn: AsyncConnection, key: Hashable, statement: ClauseElement, values: Mapping[str, Any]
-) -> list[RowMapping]:
-    """The rows of `statement`, compiled once for `key`, with `values` bound.
-
-    The SQL goes through SQLAlchemy as driver SQL, so a failure is handled as any other statement's."""
+) -> list[asyncpg.Record]:
+    """The rows of `statement`, compiled once for `key`, with `values` bound, run by asyncpg on the pooled
+    connection (app.db.driver)."""
     compiled = _compile(key, statement, conn.dialect, values)
-    result = await conn.exec_driver_sql(compiled.sql, tuple(compiled.arguments(values)))
-    return list(result.mappings().all())
+    async with driver(conn) as postgres:
+        return await postgres.fetch(compiled.sql, *compiled.arguments(values))

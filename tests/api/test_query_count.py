@@ -1,6 +1,7 @@
 """List endpoints run a fixed number of SQL statements whatever the page size (no N+1)."""
 
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -10,15 +11,25 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 @pytest.fixture
 def statements(engine: AsyncEngine) -> Iterator[list[str]]:
+    """Every statement the driver sends, whether through SQLAlchemy or straight from a pooled connection."""
     seen: list[str] = []
+    watched: list[Any] = []
 
-    def record(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
-        if not statement.lstrip().upper().startswith(("SELECT 1", "SELECT DATA_STATE.")):  # pre-ping, ETag version
-            seen.append(statement)
+    def record(query: Any) -> None:
+        if not query.query.lstrip().upper().startswith(("SELECT 1", "SELECT DATA_STATE.")):  # pre-ping, ETag version
+            seen.append(query.query)
 
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    def watch(dbapi_connection: Any, record_: Any, proxy: Any) -> None:
+        driver = dbapi_connection.driver_connection
+        if driver not in watched:
+            driver.add_query_logger(record)
+            watched.append(driver)
+
+    event.listen(engine.sync_engine.pool, "checkout", watch)
     yield seen
-    event.remove(engine.sync_engine, "before_cursor_execute", record)
+    event.remove(engine.sync_engine.pool, "checkout", watch)
+    for driver in watched:
+        driver.remove_query_logger(record)
 
 
 @pytest.mark.parametrize(
