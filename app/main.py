@@ -1,6 +1,7 @@
 """The FastAPI application: routers, error handlers, and the database engine's lifetime."""
 
 import asyncio
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
@@ -22,6 +23,8 @@ from app.db import make_engine
 from app.ingest.first_run import fill_if_empty
 from app.logs import configure_logging
 from app.settings import Settings, get_settings
+
+YOUNG_OBJECTS_PER_COLLECTION = 50_000
 
 DESCRIPTION = """\
 US executive orders as structured data: each order, its numbered provisions (verbatim, as a tree),
@@ -52,6 +55,7 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
         replica = make_engine(settings, settings.database_replica_url) if settings.database_replica_url else None
         _use_engines(app, primary, replica)
         first_run = asyncio.create_task(fill_if_empty(primary, settings)) if settings.sync_on_start else None
+        _spare_the_garbage_collector()
         try:
             yield
         finally:
@@ -102,6 +106,18 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
     # installed last, so outermost: even a 500 carries the request id and is logged
     install_outermost(app, partial(RequestContext, pages_with_scripts=pages_with_scripts))
     return app
+
+
+def _spare_the_garbage_collector() -> None:
+    """Freeze what is alive once the server has started, and collect young objects less often.
+
+    Each request leaves some cyclic garbage (asyncio, SQLAlchemy), so with Python's defaults the collector ran every
+    700 allocations and, every few runs, over every object the server holds: that took a list request more CPU than
+    its query. Frozen objects are never scanned again; the young generation is collected every 50,000 allocations.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(YOUNG_OBJECTS_PER_COLLECTION, *gc.get_threshold()[1:])
 
 
 def _use_engines(app: FastAPI, primary: AsyncEngine, replica: AsyncEngine | None) -> None:

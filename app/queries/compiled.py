@@ -10,7 +10,7 @@ For that, every value a request varies must be a named bind parameter (`bind("pr
 together with the shape's key, fixes the SQL around it; `values_of` refuses an unnamed one.
 """
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,10 +54,12 @@ class Compiled:
 _compiled: dict[tuple[Hashable, str], Compiled] = {}
 
 
-def _compile(key: Hashable, statement: ClauseElement, dialect: Dialect, values: Mapping[str, Any]) -> Compiled:
+def _compile(
+    key: Hashable, statement: Callable[[], ClauseElement], dialect: Dialect, values: Mapping[str, Any]
+) -> Compiled:
     found = _compiled.get((key, dialect.name))
     if found is None:
-        compiled = statement.compile(dialect=dialect)
+        compiled = statement().compile(dialect=dialect)
         names = tuple(compiled.positiontup or ())
         unnamed = sorted(set(names) - set(values))
         if unnamed:  # their first values would be compiled in for good
@@ -67,10 +69,10 @@ def _compile(key: Hashable, statement: ClauseElement, dialect: Dialect, values: 
 
 
 async def fetch(
-    conn: AsyncConnection, key: Hashable, statement: ClauseElement, values: Mapping[str, Any]
+    conn: AsyncConnection, key: Hashable, statement: Callable[[], ClauseElement], values: Mapping[str, Any]
 ) -> list[asyncpg.Record]:
-    """The rows of `statement`, compiled once for `key`, with `values` bound, run by asyncpg on the pooled
-    connection (app.db.driver)."""
+    """The rows of the statement `statement()` builds, built and compiled only the first time for `key`, with
+    `values` bound, run by asyncpg on the pooled connection (app.db.driver)."""
     compiled = _compile(key, statement, conn.dialect, values)
     async with driver(conn) as postgres:
         return await postgres.fetch(compiled.sql, *compiled.arguments(values))

@@ -1,6 +1,6 @@
 """One order with, on request, every provision and obligation: a single JSON document built by Postgres."""
 
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, bindparam, func, literal_column, null, select
@@ -62,7 +62,7 @@ def _statement(provisions: bool, obligations: bool) -> Select[Any]:
 async def order_detail(conn: AsyncConnection, eo_number: int, provisions: bool, obligations: bool) -> str:
     """The order record (schemas.orders.OrderDetail) as JSON text; lists not asked for are null."""
     shape = ("order detail", provisions, obligations)
-    found = await compiled.fetch(conn, shape, _statement(provisions, obligations), {"eo_number": eo_number})
+    found = await compiled.fetch(conn, shape, partial(_statement, provisions, obligations), {"eo_number": eo_number})
     if not found:
         raise NotFound(f"executive order {eo_number}")
     return found[0]["detail"]

@@ -106,19 +106,26 @@ async def paginate(
     The total comes with the page, from the same statement: one round trip, and both read the same snapshot. The
     statement is compiled once per `shape` and set of filters (app/queries/compiled.py).
     """
-    count = select(func.count()).select_from(matching.where(*where).subquery())
-    keys = [column.label(f"_key{index}") for index, column in enumerate(sort.columns)]
-    paged = records.add_columns(*columns, count.scalar_subquery().label("_total"), *keys).where(*where)
     varying = [*where, *columns, *sort.columns]
-    if cursor:
-        after = _after(sort, cursor)
-        paged, varying = paged.where(after), [*varying, after]
+    after = _after(sort, cursor) if cursor else None
+    if after is not None:
+        varying.append(after)
     values = values_of(varying) | {"limit": limit + 1}
-    key = (shape, sort.name, frozenset(values), bool(cursor), tuple(column.name for column in columns))
-    statement = paged.order_by(*sort.order_by()).limit(bindparam("limit", type_=Integer))
+    key = (shape, sort.name, frozenset(values), after is not None, tuple(column.name for column in columns))
+
+    def count() -> Select[Any]:
+        return select(func.count()).select_from(matching.where(*where).subquery())
+
+    def statement() -> Select[Any]:
+        keys = [column.label(f"_key{index}") for index, column in enumerate(sort.columns)]
+        paged = records.add_columns(*columns, count().scalar_subquery().label("_total"), *keys).where(*where)
+        if after is not None:
+            paged = paged.where(after)
+        return paged.order_by(*sort.order_by()).limit(bindparam("limit", type_=Integer))
+
     rows = await compiled.fetch(conn, key, statement, values)
     # No row: nothing matches, or the cursor is past the last page, when only a count can tell the total.
-    total = rows[0]["_total"] if rows else (await conn.scalar(count) if cursor else 0)
+    total = rows[0]["_total"] if rows else (await conn.scalar(count()) if cursor else 0)
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]

@@ -22,15 +22,15 @@ def test_an_unnamed_value_is_refused() -> None:
 def test_a_statement_binding_a_value_its_shape_does_not_name_is_refused() -> None:
     statement = select(orders.c.eo_number).where(orders.c.eo_number == bind("eo_number", 14409, Integer))
     with pytest.raises(TypeError, match="eo_number"):
-        _compile(("test", "unnamed"), statement, postgresql.asyncpg.dialect(), values={})
+        _compile(("test", "unnamed"), lambda: statement, postgresql.asyncpg.dialect(), values={})
 
 
 def test_one_shape_compiles_once_and_binds_each_requests_values() -> None:
     dialect = postgresql.asyncpg.dialect()
     first = select(orders.c.eo_number).where(orders.c.eo_number == bind("eo_number", 14409, Integer))
     second = select(orders.c.eo_number).where(orders.c.eo_number == bind("eo_number", 13960, Integer))
-    compiled = _compile(("test", "same shape"), first, dialect, {"eo_number": 14409})
-    again = _compile(("test", "same shape"), second, dialect, {"eo_number": 13960})
+    compiled = _compile(("test", "same shape"), lambda: first, dialect, {"eo_number": 14409})
+    again = _compile(("test", "same shape"), lambda: second, dialect, {"eo_number": 13960})
     assert again is compiled
     assert compiled.sql.count("$1") == 1
     assert again.arguments({"eo_number": 13960}) == [13960]
