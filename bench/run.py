@@ -321,14 +321,18 @@ def main(
     database: Annotated[
         str | None, typer.Option(help="An imported database to measure instead of a fresh import (which is skipped).")
     ] = None,
+    datasette: Annotated[
+        bool, typer.Option(help="Also build the SQLite copy and serve it with Datasette (minutes at --scale 50).")
+    ] = True,
 ) -> None:
     """Import, then drive eokb, the ceiling and Datasette with wrk, and write and print the figures."""
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
-    try:
-        metadata.version("datasette")
-    except metadata.PackageNotFoundError:
-        raise SystemExit("Datasette is not installed: .venv/bin/pip install datasette") from None
+    if datasette:
+        try:
+            metadata.version("datasette")
+        except metadata.PackageNotFoundError:
+            raise SystemExit("Datasette is not installed: .venv/bin/pip install datasette") from None
     folder = corpus if scale == 1 else synthesize.ensure(corpus, scale)
     results: dict[str, Any] = {
         "scale": scale,
@@ -339,7 +343,9 @@ def main(
         "workers": workers,
     }
     scenarios: dict[str, dict[str, Any]] = {scenario.name: {} for scenario in SCENARIOS}
-    runs = len(SCENARIOS) + sum(bool(s.ceiling) for s in SCENARIOS) + sum(bool(s.datasette) for s in SCENARIOS)
+    runs = (
+        len(SCENARIOS) + sum(bool(s.ceiling) for s in SCENARIOS) + datasette * sum(bool(s.datasette) for s in SCENARIOS)
+    )
     with given_or_fresh(database, postgres) as url, tempfile.TemporaryDirectory(prefix="eokb-bench-") as work:
         env = {**os.environ, "EOKB_DATABASE_URL": url, "EOKB_SYNC_ON_START": "false", "EOKB_LOG_LEVEL": "warning"}
         results["machine"] = machine(asyncio.run(_postgres(url, "SHOW server_version")))
@@ -347,18 +353,17 @@ def main(
             results["import"] = timed_import(folder, env)
         # Planner statistics as autovacuum would soon leave them, so no figure depends on whether it has yet.
         asyncio.run(_postgres(url, "ANALYZE"))
-        sqlite = Path(work) / "db.db"  # Datasette names the database by the file: /db/...
-        started = time.perf_counter()
-        subprocess.run([sys.executable, BENCH / "sqlite_peer.py", "build", url, sqlite], check=True)
-        results["sqlite_build_seconds"] = round(time.perf_counter() - started, 1)
         servers = {
             "eokb": ([eokb_command(), "serve", "--workers", str(workers)], "/ready"),
             "ceiling": ([sys.executable, str(BENCH / "ceiling.py"), "--workers", str(workers)], SCENARIOS[0].ceiling),
-            "datasette": (
-                [sys.executable, str(BENCH / "sqlite_peer.py"), "serve", str(sqlite), "--workers", str(workers)],
-                "/-/versions.json",
-            ),
         }
+        if datasette:
+            sqlite = Path(work) / "db.db"  # Datasette names the database by the file: /db/...
+            started = time.perf_counter()
+            subprocess.run([sys.executable, BENCH / "sqlite_peer.py", "build", url, sqlite], check=True)
+            results["sqlite_build_seconds"] = round(time.perf_counter() - started, 1)
+            serve_sqlite = [sys.executable, str(BENCH / "sqlite_peer.py"), "serve", str(sqlite)]
+            servers["datasette"] = ([*serve_sqlite, "--workers", str(workers)], "/-/versions.json")
         with Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
         ) as progress:
