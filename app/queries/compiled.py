@@ -10,6 +10,7 @@ For that, every value a request varies must be a named bind parameter (`bind("pr
 together with the shape's key, fixes the SQL around it; `values_of` refuses an unnamed one.
 """
 
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -51,20 +52,28 @@ class Compiled:
         return [values[name] for name in self.names]
 
 
-_compiled: dict[tuple[Hashable, str], Compiled] = {}
+SHAPES_KEPT = 512
+"""Compiled shapes kept, the least recently used dropped first: title words make the shapes countless (one per
+word count and length class), so a client varying them could otherwise grow this without end."""
+
+_compiled: OrderedDict[tuple[Hashable, str], Compiled] = OrderedDict()
 
 
 def _compile(
     key: Hashable, statement: Callable[[], ClauseElement], dialect: Dialect, values: Mapping[str, Any]
 ) -> Compiled:
     found = _compiled.get((key, dialect.name))
-    if found is None:
-        compiled = statement().compile(dialect=dialect)
-        names = tuple(compiled.positiontup or ())
-        unnamed = sorted(set(names) - set(values))
-        if unnamed:  # their first values would be compiled in for good
-            raise TypeError(f"{key}: the statement binds {unnamed}, which its values do not name")
-        found = _compiled[(key, dialect.name)] = Compiled(str(compiled), names)
+    if found is not None:
+        _compiled.move_to_end((key, dialect.name))
+        return found
+    compiled = statement().compile(dialect=dialect)
+    names = tuple(compiled.positiontup or ())
+    unnamed = sorted(set(names) - set(values))
+    if unnamed:  # their first values would be compiled in for good
+        raise TypeError(f"{key}: the statement binds {unnamed}, which its values do not name")
+    found = _compiled[(key, dialect.name)] = Compiled(str(compiled), names)
+    if len(_compiled) > SHAPES_KEPT:
+        _compiled.popitem(last=False)
     return found
 
 

@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import Integer, column, literal, select, table
 from sqlalchemy.dialects import postgresql
 
+from app.queries import compiled
 from app.queries.compiled import _compile, bind, values_of
 
 orders = table("orders", column("eo_number", Integer))
@@ -34,3 +35,15 @@ def test_one_shape_compiles_once_and_binds_each_requests_values() -> None:
     assert again is compiled
     assert compiled.sql.count("$1") == 1
     assert again.arguments({"eo_number": 13960}) == [13960]
+
+
+def test_the_least_recently_used_shapes_are_dropped_beyond_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(compiled, "SHAPES_KEPT", 2)
+    monkeypatch.setattr(compiled, "_compiled", compiled.OrderedDict())
+    dialect = postgresql.asyncpg.dialect()
+    statement = select(orders.c.eo_number)
+    first = _compile("first", lambda: statement, dialect, {})
+    _compile("second", lambda: statement, dialect, {})
+    assert _compile("first", lambda: statement, dialect, {}) is first  # used again: now the most recent
+    _compile("third", lambda: statement, dialect, {})
+    assert [key for key, _ in compiled._compiled] == ["first", "third"]
