@@ -34,16 +34,19 @@ _INVERSE_KIND = (
 
 # An order's status from every relation that touches it, stated by itself or by the other order: revoked when the
 # latest order ending it in whole is later than any order reinstating it; amended when amended or ended in part.
+# Only the relations of the orders asked about are read, so loading an order costs the same however many are stored.
 _REFRESH_STATUS = text(
     f"""
     WITH touching AS (
         SELECT r.order_id AS subject_id, r.kind, r.partial, r.target_eo_number AS other
-        FROM order_relations r
+        FROM order_relations r JOIN orders subject ON subject.id = r.order_id
+        WHERE subject.eo_number = ANY(:eo_numbers)
         UNION ALL
         SELECT subject.id, {_INVERSE_KIND}, r.partial, source.eo_number
         FROM order_relations r
         JOIN orders subject ON subject.eo_number = r.target_eo_number
         JOIN orders source ON source.id = r.order_id
+        WHERE r.target_eo_number = ANY(:eo_numbers)
     ), facts AS (
         SELECT o.id,
                max(t.other) FILTER (WHERE t.kind IN ({_sql_list(ENDS)}) AND NOT t.partial) AS ended_by,
