@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import ARRAY, Engine, Select, Text, any_, select
+from sqlalchemy import ARRAY, ColumnElement, Engine, Select, Text, any_, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -71,4 +71,11 @@ def agency_ids_under(slugs: Sequence[str]) -> Select[Any]:
 
 
 def order_ids_for_agencies(slugs: Sequence[str]) -> Select[Any]:
-    return select(OrderAgency.order_id).where(OrderAgency.agency_id.in_(agency_ids_under(slugs)))
+    return select(OrderAgency.order_id).where(OrderAgency.agency_id == any_of(agency_ids_under(slugs)))
+
+
+def any_of(ids: Select[Any]) -> ColumnElement[Any]:
+    """For `column == any_of(ids)`: the ids computed once, first, as an array. As a join or IN, the planner may
+    instead walk a whole table in the list's sort order hoping to meet the few matching rows early, a cost that
+    grows with the table (13.7 ms against 1.8 for the Treasury's obligations, 50 times more at 50 times the data)."""
+    return any_(func.array(ids.scalar_subquery()))

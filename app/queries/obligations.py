@@ -24,7 +24,7 @@ from app.models import Agency, Obligation, ObligationActor, Order, Provision
 from app.queries import agencies, facets, orders, search
 from app.queries.compiled import bind
 from app.queries.facets import Dimension, FacetCounts
-from app.queries.filters import agency_ids_under, require_known_agencies
+from app.queries.filters import agency_ids_under, any_of, require_known_agencies
 from app.queries.json_records import as_text, constant, json_object
 from app.queries.pagination import Page, Sort, paginate
 from app.schemas.obligations import Obligation as ObligationSchema
@@ -136,9 +136,9 @@ async def conditions(conn: AsyncConnection, filters: ObligationFilters) -> list[
         where.append(Order.eo_number == any_(bind("eo_number", filters.eo_number, ARRAY(Integer))))
     if filters.agency:
         actors = select(ObligationActor.obligation_id).where(
-            ObligationActor.agency_id.in_(agency_ids_under(filters.agency))
+            ObligationActor.agency_id == any_of(agency_ids_under(filters.agency))
         )
-        where.append(Obligation.id.in_(actors))
+        where.append(Obligation.id == any_of(actors))
     if filters.modal:
         where.append(Obligation.modal == any_(bind("modal", [modal.value for modal in filters.modal], ARRAY(Text))))
     if filters.due_from:

@@ -29,7 +29,7 @@ from app.queries import facets, search
 from app.queries.compiled import bind
 from app.queries.errors import NotFound
 from app.queries.facets import Dimension, FacetCounts
-from app.queries.filters import order_ids_for_agencies, require_known_agencies, require_known_presidents
+from app.queries.filters import any_of, order_ids_for_agencies, require_known_agencies, require_known_presidents
 from app.queries.json_records import as_text, constant, iso_utc, json_object
 from app.queries.pagination import Page, Sort, paginate
 from app.schemas.params import OrderFacetQuery, OrderFilters, OrderListQuery, OrderScope
@@ -168,7 +168,7 @@ def scope_conditions(scope: OrderScope) -> list[ColumnElement[bool]]:
     if scope.eo_number:
         where.append(Order.eo_number == any_(bind("eo_number", scope.eo_number, ARRAY(Integer))))
     if scope.agency:
-        where.append(Order.id.in_(order_ids_for_agencies(scope.agency)))
+        where.append(Order.id == any_of(order_ids_for_agencies(scope.agency)))
     return where
 
 
