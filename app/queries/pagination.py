@@ -101,10 +101,12 @@ async def paginate(
     columns: Sequence[ColumnElement[Any]] = (),
 ) -> Page:
     """One page of `records` (with `columns` added) in `sort` order, filtered by `where`; `matching` selects the
-    same rows' keys, for the total.
+    same rows' ids (its first column) from the tables the filters and the sort read.
 
-    The total comes with the page, from the same statement: one round trip, and both read the same snapshot. The
-    statement is compiled once per `shape` and set of filters (app/queries/compiled.py).
+    The page's ids are found first and only their records built: a sort that Postgres cannot read off an index
+    (relevance) would otherwise have every matching record built before it, 3,850 of them for a search at 50 times
+    the corpus. The total comes with the page, from the same statement: one round trip, and both read the same
+    snapshot. The statement is compiled once per `shape` and set of filters (app/queries/compiled.py).
     """
     varying = [*where, *columns, *sort.columns]
     after = _after(sort, cursor) if cursor else None
@@ -118,10 +120,17 @@ async def paginate(
 
     def statement() -> Select[Any]:
         keys = [column.label(f"_key{index}") for index, column in enumerate(sort.columns)]
-        paged = records.add_columns(*columns, count().scalar_subquery().label("_total"), *keys).where(*where)
+        found = matching.add_columns(*keys).where(*where)
         if after is not None:
-            paged = paged.where(after)
-        return paged.order_by(*sort.order_by()).limit(bindparam("limit", type_=Integer))
+            found = found.where(after)
+        page = found.order_by(*sort.order_by()).limit(bindparam("limit", type_=Integer)).subquery("page")
+        identity = matching.selected_columns[0]
+        page_keys = [page.c[key.name] for key in keys]
+        return (
+            records.add_columns(*columns, count().scalar_subquery().label("_total"), *page_keys)
+            .join(page, identity == page.c[identity.key])
+            .order_by(*(key.desc() if sort.descending else key.asc() for key in page_keys))
+        )
 
     rows = await compiled.fetch(conn, key, statement, values)
     # No row: nothing matches, or the cursor is past the last page, when only a count can tell the total.
