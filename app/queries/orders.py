@@ -234,13 +234,6 @@ async def every_match(conn: AsyncConnection, filters: OrderFilters) -> Select[An
     return order_records().where(*await conditions(conn, filters)).order_by(Order.eo_number)
 
 
-async def get_order(conn: AsyncConnection, eo_number: int) -> Any:
-    row = (await conn.execute(order_records().where(Order.eo_number == eo_number))).mappings().first()
-    if row is None:
-        raise NotFound(f"executive order {eo_number}")
-    return row
-
-
 async def order_id(conn: AsyncConnection, eo_number: int) -> int:
     found = await conn.scalar(select(Order.id).where(Order.eo_number == eo_number))
     if found is None:
