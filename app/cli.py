@@ -35,6 +35,8 @@ err = Console(stderr=True, soft_wrap=True)
 
 # EX_TEMPFAIL (sysexits.h): another import or sync holds the writer lock; nothing was changed, run again later.
 EXIT_BUSY = 75
+PARALLEL_FROM_DOCUMENTS = 200
+"""Worker processes take a second or two to start, more than a smaller folder takes to parse here."""
 
 
 def migrate_to_head(url: str) -> None:
@@ -58,6 +60,9 @@ def migrate() -> None:
 @cli.command("import")
 def import_(
     folder: Annotated[Path, typer.Argument(help="A folder with documents.jsonl, xml/, text/ and agencies.json.")],
+    workers: Annotated[
+        int, typer.Option(min=0, help="Processes parsing orders while others load (0: parse in this one).")
+    ] = os.cpu_count() or 1,
 ) -> None:
     """Load a folder in the corpus format; unchanged orders are left alone, bad documents named and skipped.
 
@@ -66,7 +71,7 @@ def import_(
     settings = get_settings()
     url = database_url(settings)
     try:
-        summary = asyncio.run(_import(settings, url, folder))
+        summary = asyncio.run(_import(settings, url, folder, workers))
     except dump.DumpError as error:
         err.print(f"[red]cannot import:[/red] {error}")
         raise typer.Exit(2) from None
@@ -76,18 +81,18 @@ def import_(
     out.print(summary.line())
 
 
-async def _import(settings: Settings, url: str, folder: Path) -> IngestSummary:
+async def _import(settings: Settings, url: str, folder: Path, workers: int) -> IngestSummary:
     engine = make_engine(settings, url)
     try:
         async with writer_lock(engine):
             # Under the lock: two imports into a new database would otherwise both create the schema.
             await asyncio.to_thread(migrate_to_head, url)
-            return await _import_locked(engine, folder)
+            return await _import_locked(engine, folder, workers)
     finally:
         await engine.dispose()
 
 
-async def _import_locked(engine: AsyncEngine, folder: Path) -> IngestSummary:
+async def _import_locked(engine: AsyncEngine, folder: Path, workers: int) -> IngestSummary:
     agencies, bad_agencies = dump.read_agencies(folder)
     for rejected in bad_agencies:
         _report(rejected)
@@ -99,13 +104,15 @@ async def _import_locked(engine: AsyncEngine, folder: Path) -> IngestSummary:
         console=err,
         disable=not err.is_terminal,
     ) as progress:
-        task = progress.add_task("import", total=dump.count_documents(folder))
+        documents = dump.count_documents(folder)
+        task = progress.add_task("import", total=documents)
         return await ingest(
             engine,
             dump.read_documents(folder),
             agencies=agencies,
             on_rejected=_report,
             on_done=lambda: progress.advance(task),
+            workers=workers if documents >= PARALLEL_FROM_DOCUMENTS else 0,
         )
 
 

@@ -1,7 +1,16 @@
-"""The ingest run shared by every source: validate -> parse -> extract -> load, one order per transaction."""
+"""The ingest run shared by every source: validate -> parse -> extract -> load, one order per transaction.
 
+Parsing and extraction are pure and take most of an import's time, so a local source's documents are built in
+worker processes a few ahead of the loading, which waits on Postgres meanwhile.
+"""
+
+import asyncio
+import multiprocessing
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -11,11 +20,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.ingest.agencies import AgencyIndex
 from app.ingest.document import FRAgency, RejectedDocument, SourceDocument
-from app.ingest.graph import build_order
+from app.ingest.graph import OrderGraph, build_order
 from app.ingest.load import known_hashes, load_agencies, load_order, stored_agencies
 from app.ingest.parse import ParseError
 
 Outcome = Literal["loaded", "unchanged"] | RejectedDocument
+Built = OrderGraph | RejectedDocument
+BUILT_AHEAD_PER_WORKER = 4
+"""Documents each worker may have built or be building before the loading takes them: enough to keep it busy,
+few enough that memory holds a handful of orders whatever the source's size."""
 
 
 @dataclass
@@ -57,7 +70,27 @@ class Ingestion:
         return ingestion
 
     async def add(self, item: SourceDocument | RejectedDocument) -> Outcome:
-        outcome = await self._load(item)
+        """Build and load one document, as a source that hands them over one at a time does."""
+        admitted = self.admit(item)
+        if isinstance(admitted, RejectedDocument):
+            return await self.load(admitted)
+        return await self.load(build(admitted, self.agency_index))
+
+    def admit(self, item: SourceDocument | RejectedDocument) -> SourceDocument | RejectedDocument:
+        """The document to build, or why it is skipped; called in the source's order, so the first of two
+        documents with the same EO number is kept."""
+        if isinstance(item, RejectedDocument):
+            return item
+        if item.document.executive_order_number in self.seen:
+            return RejectedDocument(
+                name=_name(item), reason="the same EO number came earlier in this run; the first is kept"
+            )
+        self.seen.add(item.document.executive_order_number)
+        return item
+
+    async def load(self, built: Built) -> Outcome:
+        """Store a built order in its own transaction, unless it is stored already; count the outcome."""
+        outcome = await self._store(built)
         if isinstance(outcome, RejectedDocument):
             self.summary.skipped.append(outcome)
         elif outcome == "loaded":
@@ -81,27 +114,35 @@ class Ingestion:
                 finally:
                     await conn.execute(text("RESET statement_timeout"))
 
-    async def _load(self, item: SourceDocument | RejectedDocument) -> Outcome:
-        if isinstance(item, RejectedDocument):
-            return item
-        name = f"{item.document.label} ({item.document.document_number or 'no document number'})"
-        if item.document.executive_order_number in self.seen:
-            return RejectedDocument(name=name, reason="the same EO number came earlier in this run; the first is kept")
-        self.seen.add(item.document.executive_order_number)
-        try:
-            graph = build_order(item, self.agency_index)
-        except ParseError as error:
-            return RejectedDocument(name=name, reason=f"unreadable text: {error}")
-        if self.hashes.get(graph.eo_number) == graph.content_hash:
+    async def _store(self, built: Built) -> Outcome:
+        if isinstance(built, RejectedDocument):
+            return built
+        if self.hashes.get(built.eo_number) == built.content_hash:
             return "unchanged"
         try:
             async with self.engine.begin() as conn:
-                await load_order(conn, graph)
+                await load_order(conn, built)
         except DBAPIError as error:
             reason = str(error.orig).splitlines()[0] if error.orig else str(error)
-            return RejectedDocument(name=name, reason=f"rejected by the database: {reason}")
-        self.hashes[graph.eo_number] = graph.content_hash
+            return RejectedDocument(name=_label(built), reason=f"rejected by the database: {reason}")
+        self.hashes[built.eo_number] = built.content_hash
         return "loaded"
+
+
+def build(item: SourceDocument, agency_index: AgencyIndex) -> Built:
+    """The order's graph, or the document rejected for a text that is not an order's."""
+    try:
+        return build_order(item, agency_index)
+    except ParseError as error:
+        return RejectedDocument(name=_name(item), reason=f"unreadable text: {error}")
+
+
+def _name(item: SourceDocument) -> str:
+    return f"{item.document.label} ({item.document.document_number or 'no document number'})"
+
+
+def _label(graph: OrderGraph) -> str:
+    return f"EO {graph.eo_number} ({graph.order['document_number'] or 'no document number'})"
 
 
 async def ingest(
@@ -110,13 +151,74 @@ async def ingest(
     agencies: Sequence[FRAgency] = (),
     on_rejected: Callable[[RejectedDocument], None] = lambda _: None,
     on_done: Callable[[], None] = lambda: None,
+    workers: int = 0,
 ) -> IngestSummary:
-    """Load the agency list, then every document of a local source; bad ones are named and skipped."""
+    """Load the agency list, then every document of a local source; bad ones are named and skipped.
+
+    With `workers`, documents are built in that many processes while earlier ones load; with none, in this one.
+    """
     ingestion = await Ingestion.start(engine, agencies)
-    for item in documents:
-        outcome = await ingestion.add(item)
-        if isinstance(outcome, RejectedDocument):
-            on_rejected(outcome)
-        on_done()
+    loop = asyncio.get_running_loop()
+    with _builders(workers, ingestion.agency_index) as builders:
+        building: deque[asyncio.Future[Built]] = deque()
+        ahead = max(1, workers * BUILT_AHEAD_PER_WORKER)
+        for item in documents:
+            admitted = ingestion.admit(item)
+            if isinstance(admitted, RejectedDocument):
+                building.append(_done(loop, admitted))
+            elif builders is None:
+                building.append(_done(loop, build(admitted, ingestion.agency_index)))
+            else:
+                building.append(loop.run_in_executor(builders, _build_in_worker, admitted))
+            while len(building) >= ahead:
+                await _load_next(ingestion, building, on_rejected, on_done)
+        while building:
+            await _load_next(ingestion, building, on_rejected, on_done)
     await ingestion.finish()
     return ingestion.summary
+
+
+async def _load_next(
+    ingestion: Ingestion,
+    building: deque[asyncio.Future[Built]],
+    on_rejected: Callable[[RejectedDocument], None],
+    on_done: Callable[[], None],
+) -> None:
+    outcome = await ingestion.load(await building.popleft())
+    if isinstance(outcome, RejectedDocument):
+        on_rejected(outcome)
+    on_done()
+
+
+def _done(loop: asyncio.AbstractEventLoop, built: Built) -> asyncio.Future[Built]:
+    future: asyncio.Future[Built] = loop.create_future()
+    future.set_result(built)
+    return future
+
+
+_worker_index: AgencyIndex | None = None
+
+
+def _start_worker(agency_index: AgencyIndex) -> None:
+    global _worker_index  # noqa: PLW0603 (a worker process's one piece of state, set as it starts)
+    _worker_index = agency_index
+
+
+def _build_in_worker(item: SourceDocument) -> Built:
+    assert _worker_index is not None, "started by _builders"
+    return build(item, _worker_index)
+
+
+@contextmanager
+def _builders(workers: int, agency_index: AgencyIndex) -> Iterator[Executor | None]:
+    """Worker processes that build orders, or None to build them here.
+
+    They start from a fork server, not a fork of this process, which may hold threads and open connections.
+    """
+    if workers < 1:
+        yield None
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["app.ingest.graph"])
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(agency_index,)) as pool:
+        yield pool

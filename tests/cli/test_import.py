@@ -1,5 +1,6 @@
 """`eokb import` as a user runs it: bad documents named and skipped, re-import idempotent, no half orders."""
 
+import asyncio
 import os
 import shutil
 import subprocess
@@ -11,8 +12,13 @@ import orjson
 import pytest
 from sqlalchemy import select, text
 
+from app.db import make_engine
+from app.ingest.pipeline import IngestSummary, ingest
+from app.ingest.sources import dump
 from app.models import Order, OrderRelation, Provision
-from tests.conftest import DUMP, query
+from app.settings import Settings
+from tests.conftest import DUMP, Databases, query
+from tests.sync.helpers import holdings
 
 EOKB = str(Path(sys.executable).parent / "eokb")
 
@@ -208,3 +214,25 @@ def metadata_only_dump(folder: Path, notes: dict[int, str]) -> Path:
 def test_status_weighs_the_latest_order(empty_db: str, tmp_path: Path, notes: dict[int, str], expected: str) -> None:
     assert run_import(empty_db, metadata_only_dump(tmp_path / "dump", notes)).returncode == 0
     assert statuses(empty_db)[15030] == expected
+
+
+def test_orders_parsed_in_worker_processes_load_as_those_parsed_here(databases: Databases) -> None:
+    """A large folder is parsed in worker processes (below PARALLEL_FROM_DOCUMENTS, here): the same holdings,
+    the same bad documents named for the same reasons, in the folder's order."""
+
+    async def load(url: str, workers: int) -> IngestSummary:
+        engine = make_engine(Settings(database_url=url))
+        try:
+            return await ingest(engine, dump.read_documents(DUMP), dump.read_agencies(DUMP)[0], workers=workers)
+        finally:
+            await engine.dispose()
+
+    here, in_workers = databases.create(), databases.create()
+    try:
+        expected, summary = asyncio.run(load(here, 0)), asyncio.run(load(in_workers, 2))
+        assert (summary.loaded, len(summary.skipped)) == (4, 4)
+        assert summary.skipped == expected.skipped
+        assert holdings(in_workers) == holdings(here)
+    finally:
+        databases.drop(here)
+        databases.drop(in_workers)
