@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     Integer,
     Select,
+    Subquery,
     Text,
     any_,
     case,
@@ -191,16 +192,22 @@ async def conditions(conn: AsyncConnection, filters: OrderFilters) -> list[Colum
     return where
 
 
-def _relevance(filters: OrderFilters) -> Sort:
+def _best_provisions(q: str) -> Subquery:
+    """Each order's best provision rank for `q`, from one scan of the provisions' index: ranking each order's
+    provisions in a subquery of its own read that index once per matching order (400 ms for `q=security`)."""
+    return (
+        select(Provision.order_id, func.max(search.rank(Provision.search, q)).label("rank"))
+        .where(search.matches(Provision.search, q))
+        .group_by(Provision.order_id)
+        .subquery("best_provisions")
+    )
+
+
+def _relevance(filters: OrderFilters, best_provisions: Subquery | None) -> Sort:
     """With q: the title's rank, doubled, plus the best-matching provision's; with only title: its resemblance."""
-    if filters.q:
-        best_provision = (
-            select(func.max(search.rank(Provision.search, filters.q)))
-            .where(Provision.order_id == Order.id, search.matches(Provision.search, filters.q))
-            .scalar_subquery()
-        )
+    if filters.q and best_provisions is not None:
         twice = literal_column("2") * search.rank(Order.search, filters.q)
-        score = type_coerce(twice + func.coalesce(best_provision, literal_column("0")), REAL)
+        score = type_coerce(twice + func.coalesce(best_provisions.c.rank, literal_column("0")), REAL)
     else:
         score = search.resemblance(Order.title, filters.title or "", "title")
     return Sort("relevance", (score, Order.eo_number), descending=True)
@@ -221,12 +228,14 @@ def _highlight_source(q: str) -> list[ColumnElement[Any]]:
 
 async def list_orders(conn: AsyncConnection, query: OrderListQuery) -> Page:
     where = await conditions(conn, query)
+    best = _best_provisions(query.q) if query.q else None
     searching = bool(query.q or query.title)
-    sort = search.sort_for(query.sort, searching, SORTS, "-signing_date", lambda: _relevance(query))
+    sort = search.sort_for(query.sort, searching, SORTS, "-signing_date", lambda: _relevance(query, best))
+    matching = select(Order.id)
+    if sort.name == "relevance" and best is not None:
+        matching = matching.outerjoin(best, best.c.order_id == Order.id)
     columns = _highlight_source(query.q) if query.q else []
-    return await paginate(
-        conn, "orders", order_rows(), select(Order.id), where, sort, query.limit, query.cursor, columns
-    )
+    return await paginate(conn, "orders", order_rows(), matching, where, sort, query.limit, query.cursor, columns)
 
 
 async def every_match(conn: AsyncConnection, filters: OrderFilters) -> Select[Any]:

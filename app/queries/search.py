@@ -7,7 +7,7 @@ against stored tsvectors; names and titles match by trigram word similarity, so 
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sqlalchemy import REAL, ColumnElement, Text, and_, cast, false, func, literal_column, or_
+from sqlalchemy import REAL, ColumnElement, Text, and_, cast, false, func, literal_column, or_, select
 from sqlalchemy.dialects.postgresql import REGCONFIG
 
 from app.queries.compiled import bind
@@ -19,7 +19,9 @@ MIN_FUZZY_WORD = 4
 
 
 def tsquery(q: str) -> ColumnElement[Any]:
-    return func.websearch_to_tsquery(ENGLISH, bind("q", q, Text))
+    """`q` as a tsquery, read once per statement: as a scalar subquery Postgres evaluates it once before the scan,
+    where the bare function call with a bound `q` would be read again for every row a generic plan ranks."""
+    return select(func.websearch_to_tsquery(ENGLISH, bind("q", q, Text))).scalar_subquery()
 
 
 def matches(search: ColumnElement[Any], q: str) -> ColumnElement[bool]:
