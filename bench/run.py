@@ -221,9 +221,17 @@ def machine(postgres_version: str) -> dict[str, Any]:
             "postgres": postgres_version,
             "sqlite": sqlite3.sqlite_version,
             "wrk": (wrk.stdout + wrk.stderr).splitlines()[0],
-            **{package: metadata.version(package) for package in PACKAGES},
+            **{package: _version(package) for package in PACKAGES},
         },
     }
+
+
+def _version(package: str) -> str | None:
+    """The installed version; None for a peer left out of the run (Datasette with --no-datasette)."""
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def timed_import(folder: Path, env: dict[str, str]) -> dict[str, Any]:
