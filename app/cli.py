@@ -3,6 +3,7 @@
 import asyncio
 import json
 import os
+import signal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -70,8 +71,12 @@ def import_(
     """
     settings = get_settings()
     url = database_url(settings)
+    stopped_by: list[signal.Signals] = []
     try:
-        summary = asyncio.run(_import(settings, url, folder, workers))
+        summary = asyncio.run(_import(settings, url, folder, workers, stopped_by))
+    except asyncio.CancelledError:
+        err.print("stopped: every order loaded so far is whole; import again to load the rest")
+        raise typer.Exit(128 + stopped_by[0]) from None
     except dump.DumpError as error:
         err.print(f"[red]cannot import:[/red] {error}")
         raise typer.Exit(2) from None
@@ -81,7 +86,11 @@ def import_(
     out.print(summary.line())
 
 
-async def _import(settings: Settings, url: str, folder: Path, workers: int) -> IngestSummary:
+async def _import(
+    settings: Settings, url: str, folder: Path, workers: int, stopped_by: list[signal.Signals]
+) -> IngestSummary:
+    """The import, stopped between orders by Ctrl-C or SIGTERM (the signal is added to `stopped_by`)."""
+    _stop_on_signals(stopped_by)
     engine = make_engine(settings, url)
     try:
         async with writer_lock(engine):
@@ -90,6 +99,20 @@ async def _import(settings: Settings, url: str, folder: Path, workers: int) -> I
             return await _import_locked(engine, folder, workers)
     finally:
         await engine.dispose()
+
+
+def _stop_on_signals(stopped_by: list[signal.Signals]) -> None:
+    """Cancel the running task on SIGINT or SIGTERM: the order being written rolls back, worker processes are
+    shut down, and the command exits 128 + the signal's number, as if the signal had ended it."""
+    loop, task = asyncio.get_running_loop(), asyncio.current_task()
+    assert task is not None, "called from a task"
+
+    def stop(signum: signal.Signals) -> None:
+        stopped_by.append(signum)
+        task.cancel()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop, signum)
 
 
 async def _import_locked(engine: AsyncEngine, folder: Path, workers: int) -> IngestSummary:

@@ -6,6 +6,9 @@ worker processes a few ahead of the loading, which waits on Postgres meanwhile.
 
 import asyncio
 import multiprocessing
+import os
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,6 +29,7 @@ from app.ingest.parse import ParseError
 
 Outcome = Literal["loaded", "unchanged"] | RejectedDocument
 Built = OrderGraph | RejectedDocument
+PARENT_CHECK_SECONDS = 1.0
 BUILT_AHEAD_PER_WORKER = 4
 """Documents each worker may have built or be building before the loading takes them: enough to keep it busy,
 few enough that memory holds a handful of orders whatever the source's size."""
@@ -199,9 +203,21 @@ def _done(loop: asyncio.AbstractEventLoop, built: Built) -> asyncio.Future[Built
 _worker_index: AgencyIndex | None = None
 
 
-def _start_worker(agency_index: AgencyIndex) -> None:
+def _start_worker(agency_index: AgencyIndex, main_process: int) -> None:
+    """Keep the agency index; leave Ctrl-C, which a terminal sends the whole process group, to the main process,
+    which stops the run between orders; and end with the main process, however it ends."""
     global _worker_index  # noqa: PLW0603 (a worker process's one piece of state, set as it starts)
     _worker_index = agency_index
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(main_process,), daemon=True).start()
+
+
+def _exit_with(main_process: int) -> None:
+    """Exit once the main process has, even before this one started: one killed outright cannot shut its workers
+    down."""
+    while os.getppid() == main_process:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _build_in_worker(item: SourceDocument) -> Built:
@@ -213,12 +229,16 @@ def _build_in_worker(item: SourceDocument) -> Built:
 def _builders(workers: int, agency_index: AgencyIndex) -> Iterator[Executor | None]:
     """Worker processes that build orders, or None to build them here.
 
-    They start from a fork server, not a fork of this process, which may hold threads and open connections.
+    They are spawned, not forked: this process holds open connections and may hold threads.
     """
     if workers < 1:
         yield None
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["app.ingest.graph"])
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(agency_index,)) as pool:
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(agency_index, os.getpid())
+    )
+    try:
         yield pool
+    finally:  # a run stopped early drops the documents not yet started and waits for the rest
+        pool.shutdown(wait=True, cancel_futures=True)

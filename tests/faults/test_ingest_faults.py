@@ -6,6 +6,7 @@ only ever sees whole orders, and any sequence of killed and repeated imports end
 
 import asyncio
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from sqlalchemy import Executable, text
 from sqlalchemy.exc import ProgrammingError
@@ -34,6 +36,8 @@ needs_corpus = pytest.mark.skipif(
 CORPUS_ORDERS = 1489
 BUSY = "another import or sync is writing to this database; run again when it has finished"
 KILL_AT = (1, 300, 800)  # visible orders: during the first orders, then twice mid-way
+LARGE_FOLDER_ORDERS = 600
+STOP_AFTER_ORDERS = 5
 
 # Everything stored for each order, in one statement: one READ COMMITTED snapshot, as the API reads.
 PER_ORDER = text(
@@ -305,3 +309,62 @@ async def test_writers_refuse_in_one_line_while_a_sync_holds_the_lock(fresh_db: 
     assert not await writer_active(engine)
     after = await asyncio.to_thread(run_import, url, DUMP)
     assert after.returncode == 0 and "4 loaded, 0 unchanged, 4 skipped" in after.stdout
+
+
+@pytest.fixture
+def large_folder(tmp_path: Path) -> Path:
+    """The fixture dump's first order LARGE_FOLDER_ORDERS times under fresh numbers: a folder large enough to be
+    parsed in worker processes (PARALLEL_FROM_DOCUMENTS)."""
+    folder = tmp_path / "large"
+    (folder / "xml").mkdir(parents=True)
+    shutil.copy(DUMP / "agencies.json", folder)
+    template = orjson.loads((DUMP / "documents.jsonl").read_bytes().splitlines()[0])
+    shutil.copy(DUMP / template["corpus"]["xml"], folder / template["corpus"]["xml"])
+    copies = [
+        {**template, "executive_order_number": 20_000 + n, "document_number": f"2031-{n:05d}"}
+        for n in range(LARGE_FOLDER_ORDERS)
+    ]
+    (folder / "documents.jsonl").write_bytes(b"\n".join(orjson.dumps(copy) for copy in copies) + b"\n")
+    return folder
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=lambda s: s.name)
+async def test_a_stopped_import_leaves_no_process_behind_and_only_whole_orders(
+    stop: signal.Signals, fresh_db: str, reader: AsyncEngine, large_folder: Path, tmp_path: Path
+) -> None:
+    env = {**os.environ, "EOKB_DATABASE_URL": fresh_db}
+    with (tmp_path / "out").open("wb") as out, (tmp_path / "err").open("wb") as err:
+        process = subprocess.Popen(
+            [EOKB, "import", str(large_folder)], env=env, stdout=out, stderr=err, start_new_session=True
+        )
+    try:
+        while len(await per_order(reader)) < STOP_AFTER_ORDERS:
+            assert process.poll() is None, "the import finished before it could be stopped"
+            await asyncio.sleep(0.02)
+        process.send_signal(stop)
+        exit_code = process.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while _group_alive(process.pid):  # the workers, which a SIGKILL leaves to notice by themselves
+            assert time.monotonic() < deadline, "processes of the import outlived it"
+            await asyncio.sleep(0.1)
+    finally:
+        if _group_alive(process.pid):
+            os.killpg(process.pid, signal.SIGKILL)
+    stderr = (tmp_path / "err").read_text()
+    if stop == signal.SIGKILL:
+        assert exit_code == -signal.SIGKILL
+    else:  # stopped between orders, and says so
+        assert exit_code == 128 + stop and "Traceback" not in stderr, stderr
+        assert "stopped: every order loaded so far is whole" in stderr
+    loaded = await per_order(reader)
+    print(f"\n{stop.name}: exit {exit_code}, {len(loaded)} of {LARGE_FOLDER_ORDERS} orders loaded")
+    assert STOP_AFTER_ORDERS <= len(loaded) < LARGE_FOLDER_ORDERS
+    assert len({counts[1:] for counts in loaded.values()}) == 1  # every copy whole: the same rows as the others
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
