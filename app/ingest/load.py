@@ -209,5 +209,9 @@ async def load_order(conn: AsyncConnection, graph: OrderGraph) -> None:
             [{**asdict(relation), "order_id": order_id} for relation in graph.relations],
         )
     affected = {graph.eo_number, *former_targets, *(relation.target_eo_number for relation in graph.relations)}
+    # Planned for the orders at hand every time: the generic plan Postgres would settle on after a few orders,
+    # made while the tables were small, scans every relation and order, so each order loads slower than the last
+    # (55 ms of refresh per order at 28,000 orders, against 0.1 ms planned afresh).
+    await conn.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
     await conn.execute(_REFRESH_STATUS, {"eo_numbers": sorted(affected)})
     await bump_data_version(conn)
