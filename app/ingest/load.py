@@ -139,9 +139,10 @@ async def stored_agencies(conn: AsyncConnection) -> list[dict[str, Any]]:
     return [dict(row._mapping) for row in rows]
 
 
-async def known_hashes(conn: AsyncConnection) -> dict[int, str]:
-    result = await conn.execute(select(Order.eo_number, Order.content_hash))
-    return {eo_number: content_hash for eo_number, content_hash in result}
+async def stored_hash(conn: AsyncConnection, eo_number: int) -> str | None:
+    """The content hash of the order as stored, if it is: asked order by order, so an import holds no table of
+    every stored order in memory, whatever the database's size."""
+    return await conn.scalar(select(Order.content_hash).where(Order.eo_number == eo_number))
 
 
 async def load_order(conn: AsyncConnection, graph: OrderGraph) -> None:

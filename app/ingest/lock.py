@@ -1,8 +1,8 @@
 """One writer at a time: every import and sync holds the same Postgres advisory lock while it writes.
 
 Each order is written in its own transaction, so readers never see half of one. Two writers at once would still get
-in each other's way: both read the stored hashes when they start, so each loads every order the other is loading, and
-two loads that refresh each other's order status can deadlock, which rejects one of the orders.
+in each other's way: each would load orders the other is loading, and two loads that refresh each other's order
+status can deadlock, which rejects one of the orders.
 
 A writer that finds the lock taken does not wait; it raises IngestBusy at once. An operator at the CLI gets a clear
 "try again later" instead of a silent hang behind a run that may take minutes, a cron job does not pile up behind a

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.ingest.agencies import AgencyIndex
 from app.ingest.document import FRAgency, RejectedDocument, SourceDocument
 from app.ingest.graph import OrderGraph, build_order
-from app.ingest.load import known_hashes, load_agencies, load_order, stored_agencies
+from app.ingest.load import load_agencies, load_order, stored_agencies, stored_hash
 from app.ingest.parse import ParseError
 
 Outcome = Literal["loaded", "unchanged"] | RejectedDocument
@@ -57,9 +57,8 @@ class Ingestion:
     content hash is already stored is left untouched.
     """
 
-    def __init__(self, engine: AsyncEngine, hashes: dict[int, str], agency_index: AgencyIndex) -> None:
+    def __init__(self, engine: AsyncEngine, agency_index: AgencyIndex) -> None:
         self.engine = engine
-        self.hashes = hashes
         self.agency_index = agency_index
         self.seen: set[int] = set()
         self.summary = IngestSummary()
@@ -69,7 +68,7 @@ class Ingestion:
     async def start(cls, engine: AsyncEngine, agencies: Sequence[FRAgency]) -> "Ingestion":
         async with engine.begin() as conn:
             loaded = await load_agencies(conn, agencies)
-            ingestion = cls(engine, await known_hashes(conn), AgencyIndex.from_fr_agencies(await stored_agencies(conn)))
+            ingestion = cls(engine, AgencyIndex.from_fr_agencies(await stored_agencies(conn)))
         ingestion.summary.agencies = loaded
         return ingestion
 
@@ -121,15 +120,14 @@ class Ingestion:
     async def _store(self, built: Built) -> Outcome:
         if isinstance(built, RejectedDocument):
             return built
-        if self.hashes.get(built.eo_number) == built.content_hash:
-            return "unchanged"
         try:
             async with self.engine.begin() as conn:
+                if await stored_hash(conn, built.eo_number) == built.content_hash:
+                    return "unchanged"
                 await load_order(conn, built)
         except DBAPIError as error:
             reason = str(error.orig).splitlines()[0] if error.orig else str(error)
             return RejectedDocument(name=_label(built), reason=f"rejected by the database: {reason}")
-        self.hashes[built.eo_number] = built.content_hash
         return "loaded"
 
 
