@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, select
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql import visitors
 
 from app.models import Order, Provision
 from app.queries import facets, orders, search
@@ -65,11 +66,21 @@ def _relevance(q: str) -> Sort:
     return Sort("relevance", (search.rank(Provision.search, q), Provision.id), descending=True)
 
 
+def _reads_orders(clauses: list[ColumnElement[Any]]) -> bool:
+    """Whether any of the clauses, subqueries included, reads a column of orders."""
+    return any(
+        getattr(element, "table", None) is Order.__table__ for clause in clauses for element in visitors.iterate(clause)
+    )
+
+
 async def list_provisions(conn: AsyncConnection, query: ProvisionListQuery) -> Page:
     where = await conditions(conn, query)
     sort = search.sort_for(query.sort, bool(query.q), SORTS, "text_order", lambda: _relevance(query.q or ""))
     columns = search.highlight_source(Provision.text, query.q) if query.q else []
-    matching = select(Provision.id).join(Order, Order.id == Provision.order_id)
+    matching = select(Provision.id)
+    if _reads_orders([*where, *sort.columns]):
+        # joined only when read: a search by relevance alone would look up every match's order twice, to no end
+        matching = matching.join(Order, Order.id == Provision.order_id)
     return await paginate(
         conn, "provisions", provision_rows(), matching, where, sort, query.limit, query.cursor, columns
     )
