@@ -86,7 +86,8 @@ class Ingestion:
             return item
         if item.document.executive_order_number in self.seen:
             return RejectedDocument(
-                name=_name(item), reason="the same EO number came earlier in this run; the first is kept"
+                name=_name(item.document.executive_order_number, item.document.document_number),
+                reason="the same EO number came earlier in this run; the first is kept",
             )
         self.seen.add(item.document.executive_order_number)
         return item
@@ -127,7 +128,10 @@ class Ingestion:
                 await load_order(conn, built)
         except DBAPIError as error:
             reason = str(error.orig).splitlines()[0] if error.orig else str(error)
-            return RejectedDocument(name=_label(built), reason=f"rejected by the database: {reason}")
+            return RejectedDocument(
+                name=_name(built.eo_number, built.order["document_number"]),
+                reason=f"rejected by the database: {reason}",
+            )
         return "loaded"
 
 
@@ -136,15 +140,15 @@ def build(item: SourceDocument, agency_index: AgencyIndex) -> Built:
     try:
         return build_order(item, agency_index)
     except ParseError as error:
-        return RejectedDocument(name=_name(item), reason=f"unreadable text: {error}")
+        return RejectedDocument(
+            name=_name(item.document.executive_order_number, item.document.document_number),
+            reason=f"unreadable text: {error}",
+        )
 
 
-def _name(item: SourceDocument) -> str:
-    return f"{item.document.label} ({item.document.document_number or 'no document number'})"
-
-
-def _label(graph: OrderGraph) -> str:
-    return f"EO {graph.eo_number} ({graph.order['document_number'] or 'no document number'})"
+def _name(eo_number: int, document_number: str | None) -> str:
+    """How a skipped order is named to the operator: EO 14409 (2026-11234)."""
+    return f"EO {eo_number} ({document_number or 'no document number'})"
 
 
 async def ingest(
