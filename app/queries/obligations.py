@@ -31,7 +31,11 @@ from app.schemas.obligations import Obligation as ObligationSchema
 from app.schemas.params import ObligationFacetQuery, ObligationFilters, ObligationListQuery, PageQuery
 
 TEXT_ORDER = Sort("text_order", (Order.eo_number, Provision.position, Obligation.ordinal))
-SORTS = {"text_order": TEXT_ORDER}
+NO_DUE_DATE = literal_column("DATE '9999-12-31'", Date)
+"""Where an obligation without a due date sorts by due date: last, and as a value a cursor can carry (NULL
+cannot be compared, 'infinity' does not survive the round trip through Python's dates)."""
+DUE_DATE = Sort("due_date", (func.coalesce(Obligation.due_date, NO_DUE_DATE), *TEXT_ORDER.columns))
+SORTS = {"text_order": TEXT_ORDER, "due_date": DUE_DATE}
 
 
 def _actors() -> ColumnElement[Any]:

@@ -9,7 +9,17 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from app.schemas.agencies import Agency
 from app.schemas.common import OrderStatus
@@ -85,7 +95,7 @@ class PageQuery(StrictQuery):
     )
 
 
-def _not_before(start_field: str) -> Any:
+def not_before(start_field: str) -> Any:
     """A validator for the end of a date range: it may not come before the start."""
 
     def check(value: date | None, info: ValidationInfo) -> date | None:
@@ -101,10 +111,21 @@ class SignedRange(StrictQuery):
     signed_from: IsoDate | None = Field(None, description="Orders signed on or after this date (YYYY-MM-DD).")
     signed_to: IsoDate | None = Field(None, description="Orders signed on or before this date (YYYY-MM-DD).")
 
-    _ordered = _not_before("signed_from")
+    _ordered = not_before("signed_from")
 
 
-class OrderSort(StrEnum):
+class NamedMembers(StrEnum):
+    """An enum whose schema names its members (`x-enum-varnames`): a generated client then calls "-signing_date"
+    SIGNING_DATE_DESC rather than VALUE_2."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        schema["x-enum-varnames"] = [member.name for member in cls]
+        return schema
+
+
+class OrderSort(NamedMembers):
     relevance = "relevance"
     signing_date = "signing_date"
     signing_date_desc = "-signing_date"
@@ -193,16 +214,26 @@ class ObligationFilters(Searchable):
     )
     due_from: IsoDate | None = Field(None, description="Due on or after this date.")
     due_to: IsoDate | None = Field(None, description="Due on or before this date.")
-    _ordered = _not_before("due_from")
+    _ordered = not_before("due_from")
     has_deadline: bool | None = Field(None, description="Only obligations with (true) or without (false) a deadline.")
     order_status: Annotated[list[OrderStatus] | None, CommaList] = Field(
         None, description="Status of the order: in_force, revoked, amended."
     )
 
 
+class ObligationSort(StrEnum):
+    relevance = "relevance"
+    text_order = "text_order"
+    due_date = "due_date"
+
+
 class ObligationListQuery(ObligationFilters, PageQuery):
     fields: fields_parameter(Obligation) = None  # type: ignore[valid-type]
-    sort: TextSort | None = SORT_IN_TEXT
+    sort: ObligationSort | None = Field(
+        None,
+        description="`relevance` (with q; the default when searching), `text_order` (by EO number, then place in "
+        "the order's text) or `due_date` (soonest first; obligations without a due date last, in text order).",
+    )
 
 
 def _timestamp(value: object) -> object:

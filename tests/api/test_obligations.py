@@ -137,3 +137,20 @@ async def test_bad_values(client: httpx.AsyncClient, query: str, parameter: str)
     response = await client.get(f"/v1/obligations?{query}")
     assert response.status_code == 422
     assert response.json()["errors"][0]["parameter"] == parameter
+
+
+async def test_by_due_date_soonest_first_and_undated_last_across_pages(client: httpx.AsyncClient) -> None:
+    walked = await walk(client, "/v1/obligations?sort=due_date&limit=2")
+    due = [(o["deadline"] or {}).get("due_date") for o in walked]
+    dated = [day for day in due if day]
+    assert dated and len(dated) < len(due), "the fixtures hold obligations with and without a due date"
+    assert due == sorted(dated) + [None] * (len(due) - len(dated))
+    undated = [o["id"] for o in walked if not (o["deadline"] or {}).get("due_date")]
+    assert undated == [i for i in ALL if i in undated], "without a due date, in text order"
+
+
+async def test_by_due_date_within_a_window(client: httpx.AsyncClient) -> None:
+    everything = await walk(client, "/v1/obligations?sort=due_date")
+    dates = sorted(day for o in everything if (day := (o["deadline"] or {}).get("due_date")))
+    window = await walk(client, f"/v1/obligations?sort=due_date&due_from={dates[1]}&limit=1")
+    assert [o["deadline"]["due_date"] for o in window] == dates[1:]
