@@ -9,6 +9,8 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -23,8 +25,10 @@ from app.db import make_engine
 from app.ingest.first_run import fill_if_empty
 from app.logs import configure_logging
 from app.settings import Settings, get_settings
+from app.web import pages
 
 YOUNG_OBJECTS_PER_COLLECTION = 50_000
+DOCS_URL, REDOC_URL = "/docs", "/redoc"
 
 DESCRIPTION = """\
 US executive orders as structured data: each order, its numbered provisions (verbatim, as a tree),
@@ -66,7 +70,11 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
                 await replica.dispose()
             await primary.dispose()
 
-    app = FastAPI(
+    # /docs and /redoc from assets the package carries, so the docs work with no internet
+    app = FastAPIOffline(
+        docs_url=DOCS_URL,
+        redoc_url=REDOC_URL,
+        static_url="/static/docs",
         title="eokb",
         version=__version__,
         summary="The reference API for US executive orders.",
@@ -101,8 +109,10 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
     app.include_router(health.router)
     for module in (orders, provisions, agencies, obligations, calendar, export, meta):
         app.include_router(module.router, prefix="/v1")
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(packages=[("app.web", "static")]), name="static")
     metrics.install(app)
-    pages_with_scripts = frozenset(filter(None, (app.docs_url, app.redoc_url, app.swagger_ui_oauth2_redirect_url)))
+    pages_with_scripts = frozenset(filter(None, (DOCS_URL, REDOC_URL, app.swagger_ui_oauth2_redirect_url)))
     # installed last, so outermost: even a 500 carries the request id and is logged
     install_outermost(app, partial(RequestContext, pages_with_scripts=pages_with_scripts))
     return app

@@ -4,7 +4,10 @@ Each test module that needs data gets its own database, created here and dropped
 """
 
 import asyncio
+import functools
 import os
+import re
+import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -85,6 +88,39 @@ class Databases:
 
     def drop(self, url: str) -> None:
         self._admin(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+
+SUMMARY = re.compile(r"(\d+) loaded, (\d+) unchanged, (\d+) skipped")
+
+
+@functools.cache
+def clean_corpus_import(databases: Databases) -> str:
+    """A database holding the whole corpus, imported twice: the second import must change nothing.
+
+    Cached, so every test module that compares with a clean import (tests/faults too) shares one per session.
+    """
+    if not (CORPUS / "documents.jsonl").is_file():
+        pytest.skip(f"corpus not available at {CORPUS}")
+    url = databases.create(migrated=False)
+    started = time.perf_counter()
+    from tests.cli.test_import import run_import  # here: that module imports this one
+
+    first = run_import(url, CORPUS)
+    seconds = time.perf_counter() - started
+    print(f"\ncorpus import: {seconds:.1f} s; {first.stdout.strip()}")
+    assert first.returncode == 0, first.stderr
+    assert SUMMARY.search(first.stdout).groups() == ("1489", "0", "0")  # type: ignore[union-attr]
+    second = run_import(url, CORPUS)
+    print(f"second import: {second.stdout.strip()}")
+    assert SUMMARY.search(second.stdout).groups() == ("0", "1489", "0")  # type: ignore[union-attr]
+    return url
+
+
+@pytest.fixture(scope="session")
+def corpus_db(databases: Databases) -> Iterator[str]:
+    url = clean_corpus_import(databases)
+    yield url
+    databases.drop(url)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """Liveness and readiness, outside the versioned API."""
 
 import asyncio
+from enum import StrEnum
 from typing import Literal
 
 from fastapi import APIRouter, Request, Response
@@ -16,10 +17,15 @@ class Health(BaseModel):
     status: Literal["ok"]
 
 
+class Reachability(StrEnum):
+    ok = "ok"
+    unreachable = "unreachable"
+
+
 class Readiness(BaseModel):
     status: Literal["ok", "unavailable"]
-    database: Literal["ok", "unreachable"] = Field(description="The primary, which ingest writes to.")
-    replica: Literal["ok", "unreachable"] | None = Field(
+    database: Reachability = Field(description="The primary, which ingest writes to.")
+    replica: Reachability | None = Field(
         None, description="The read replica the API reads from, when one is configured."
     )
 

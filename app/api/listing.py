@@ -32,10 +32,11 @@ def _takes_many(annotation: Any) -> bool:
     return False
 
 
-def query_of(model: type[Q]) -> Any:
+def query_of(model: type[Q], blank_is_absent: bool = False) -> Any:
     """A dependency that validates the query string into `model`, documented from it (`document_query_models`).
 
-    A single-valued parameter given twice is refused rather than silently taking one of the values. The model
+    A single-valued parameter given twice is refused rather than silently taking one of the values. With
+    `blank_is_absent` (for HTML forms, which send every empty field as `name=`) an empty value is not given. The model
     validates the query itself: FastAPI's query-model support re-inspected every field's type on every request,
     which cost a list more than its database round trip.
     """
@@ -45,6 +46,8 @@ def query_of(model: type[Q]) -> Any:
         given = request.query_params
         values: dict[str, Any] = {}
         for name in given:
+            if blank_is_absent and not any(given.getlist(name)):
+                continue
             if name in multi:
                 values[name] = given.getlist(name)
             elif len(many := given.getlist(name)) > 1 and name in model.model_fields:

@@ -1,5 +1,6 @@
 """Every error as RFC 9457 application/problem+json; never a stack trace, never SQL."""
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import structlog
@@ -117,15 +118,27 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(500, "internal-error", "Internal error", "The server failed to answer; it has been logged.")
 
 
+HANDLERS: dict[type[Exception], Callable[[Request, Any], Awaitable[JSONResponse]]] = {
+    RequestValidationError: _validation,
+    BadParameter: _bad_parameter,
+    NotFound: _not_found,
+    HTTPException: _http,
+    DatabaseUnavailable: _database,
+    QueryTimedOut: _database,
+    SQLAlchemyError: _database,
+    Exception: _unexpected,
+}
+
+
 def install(app: FastAPI) -> None:
-    app.add_exception_handler(RequestValidationError, _validation)  # type: ignore[arg-type]
-    app.add_exception_handler(BadParameter, _bad_parameter)  # type: ignore[arg-type]
-    app.add_exception_handler(NotFound, _not_found)  # type: ignore[arg-type]
-    app.add_exception_handler(HTTPException, _http)  # type: ignore[arg-type]
-    app.add_exception_handler(DatabaseUnavailable, _database)
-    app.add_exception_handler(QueryTimedOut, _database)
-    app.add_exception_handler(SQLAlchemyError, _database)
-    app.add_exception_handler(Exception, _unexpected)
+    for kind, handler in HANDLERS.items():
+        app.add_exception_handler(kind, handler)
+
+
+async def problem_for(request: Request, exc: Exception) -> JSONResponse:
+    """The problem response the API answers `exc` with, for pages that show the same problem their own way."""
+    kind = next(kind for kind in type(exc).__mro__ if kind in HANDLERS)
+    return await HANDLERS[kind](request, exc)
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {

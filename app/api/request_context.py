@@ -19,8 +19,8 @@ except ImportError:  # older releases copy every included route into app.routes
 # What a proxy's id may look like; anything else (or longer) could forge or flood log lines, so it is replaced.
 GIVEN_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,200}")
 SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
-# The API answers with data, never pages: nothing it sends may load anything or be framed. The docs pages run
-# scripts, so they go without.
+# The API answers with data: nothing it sends may load anything or be framed. A response that sets its own policy
+# keeps it (the explorer's pages, app/web/rendering.py). The docs pages run inline scripts, so they go without.
 CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
 UNMATCHED = "unmatched"
 _SECURITY_HEADERS = [(name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
@@ -44,15 +44,16 @@ class RequestContext:
             return
         request_id = _request_id(Headers(scope=scope).get("x-request-id", ""))
         headers = [(b"x-request-id", request_id.encode()), *_SECURITY_HEADERS]
-        if scope["path"] not in self.pages_with_scripts:
-            headers.append(_CONTENT_SECURITY_POLICY)
+        policy = [] if scope["path"] in self.pages_with_scripts else [_CONTENT_SECURITY_POLICY]
         status = 500  # what the client is told when the app fails before it answers
 
         async def send_labelled(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message["headers"] = [*message.get("headers", ()), *headers]  # none of them is set by anyone else
+                given = message.get("headers", ())
+                own_policy = any(name == _CONTENT_SECURITY_POLICY[0] for name, _ in given)
+                message["headers"] = [*given, *headers, *([] if own_policy else policy)]
             await send(message)
 
         started = time.perf_counter()

@@ -1,9 +1,6 @@
-"""The corpus imported once per test session, for every corpus test to read."""
+"""The API over the corpus database (tests/conftest.py imports it once per session), called in process."""
 
-import functools
-import re
-import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -11,38 +8,6 @@ import pytest
 from app.db import make_engine
 from app.main import create_app
 from app.settings import Settings
-from tests.cli.test_import import run_import
-from tests.conftest import CORPUS, Databases
-
-SUMMARY = re.compile(r"(\d+) loaded, (\d+) unchanged, (\d+) skipped")
-
-
-@functools.cache
-def clean_corpus_import(databases: Databases) -> str:
-    """A database holding the whole corpus, imported twice: the second import must change nothing.
-
-    Cached, so every test module that compares with a clean import (tests/faults too) shares one per session.
-    """
-    if not (CORPUS / "documents.jsonl").is_file():
-        pytest.skip(f"corpus not available at {CORPUS}")
-    url = databases.create(migrated=False)
-    started = time.perf_counter()
-    first = run_import(url, CORPUS)
-    seconds = time.perf_counter() - started
-    print(f"\ncorpus import: {seconds:.1f} s; {first.stdout.strip()}")
-    assert first.returncode == 0, first.stderr
-    assert SUMMARY.search(first.stdout).groups() == ("1489", "0", "0")  # type: ignore[union-attr]
-    second = run_import(url, CORPUS)
-    print(f"second import: {second.stdout.strip()}")
-    assert SUMMARY.search(second.stdout).groups() == ("0", "1489", "0")  # type: ignore[union-attr]
-    return url
-
-
-@pytest.fixture(scope="session")
-def corpus_db(databases: Databases) -> Iterator[str]:
-    url = clean_corpus_import(databases)
-    yield url
-    databases.drop(url)
 
 
 @pytest.fixture(scope="module")

@@ -27,8 +27,7 @@ from app.ingest.first_run import fill_if_empty
 from app.ingest.lock import writer_active, writer_lock
 from app.settings import Settings
 from tests.cli.test_import import EOKB, run_import
-from tests.conftest import CORPUS, DUMP, Databases
-from tests.corpus.conftest import SUMMARY, clean_corpus_import
+from tests.conftest import CORPUS, DUMP, SUMMARY, Databases, clean_corpus_import
 
 needs_corpus = pytest.mark.skipif(
     not (CORPUS / "documents.jsonl").is_file(), reason=f"corpus not available at {CORPUS}"

@@ -1,0 +1,1 @@
+"""The explorer: HTML pages for people over the same queries as the API."""
