@@ -90,7 +90,7 @@ def _documented(model: type[StrictQuery]) -> tuple[list[dict[str, Any]], dict[st
         del params
 
     spec = probe.openapi()
-    parameters = spec["paths"]["/"]["get"].get("parameters", [])
+    parameters = [_never_null(parameter) for parameter in spec["paths"]["/"]["get"].get("parameters", [])]
     schemas, referenced, pending = spec.get("components", {}).get("schemas", {}), {}, _references(parameters)
     while pending:
         name = pending.pop()
@@ -98,6 +98,18 @@ def _documented(model: type[StrictQuery]) -> tuple[list[dict[str, Any]], dict[st
             referenced[name] = schemas[name]
             pending |= _references(schemas[name])
     return parameters, referenced
+
+
+def _never_null(parameter: dict[str, Any]) -> dict[str, Any]:
+    """An optional query parameter is left out, never sent as null, so its schema does not admit null: a generated
+    client then types it `str | Unset`, not `None | str | Unset`."""
+    schema = parameter.get("schema", {})
+    options = schema.get("anyOf", [])
+    if {"type": "null"} not in options:
+        return parameter
+    rest = [option for option in options if option != {"type": "null"}]
+    kept = {key: value for key, value in schema.items() if key != "anyOf" and not (key == "default" and value is None)}
+    return parameter | {"schema": kept | (rest[0] if len(rest) == 1 else {"anyOf": rest})}
 
 
 def _references(document: Any) -> set[str]:

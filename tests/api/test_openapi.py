@@ -42,3 +42,20 @@ def test_bulk_and_calendar_formats_are_declared() -> None:
     assert set(export) == {"application/x-ndjson", "text/csv; charset=utf-8"}
     assert list(paths["/v1/obligations.ics"]["get"]["responses"]["200"]["content"]) == ["text/calendar"]
     assert "304" in paths["/v1/orders/{eo_number}"]["get"]["responses"]
+
+
+def test_optional_query_parameters_are_left_out_rather_than_null() -> None:
+    """A generated client types them `str | Unset`, not `None | str | Unset`."""
+    spec = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    parameters = [
+        p for operations in spec["paths"].values() for op in operations.values() for p in op.get("parameters", [])
+    ]
+    assert parameters
+    for parameter in parameters:
+        assert {"type": "null"} not in parameter["schema"].get("anyOf", []), parameter["name"]
+
+
+def test_enum_members_are_named_for_generated_clients() -> None:
+    schemas = json.loads(COMMITTED.read_text(encoding="utf-8"))["components"]["schemas"]
+    sort = schemas["OrderSort"]
+    assert dict(zip(sort["enum"], sort["x-enum-varnames"], strict=True))["-signing_date"] == "signing_date_desc"
