@@ -20,11 +20,17 @@ except ImportError:  # older releases copy every included route into app.routes
 GIVEN_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,200}")
 SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
 # The API answers with data: nothing it sends may load anything or be framed. A response that sets its own policy
-# keeps it (the explorer's pages, app/web/rendering.py). The docs pages run inline scripts, so they go without.
+# keeps it (the explorer's pages, app/web/rendering.py). The docs pages run their packaged scripts, inline ones too,
+# and fetch the spec, but load nothing from elsewhere: ReDoc's bundle would fetch its logo from its CDN.
 CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
+DOCS_CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'"
+)
 UNMATCHED = "unmatched"
 _SECURITY_HEADERS = [(name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
 _CONTENT_SECURITY_POLICY = (b"content-security-policy", CONTENT_SECURITY_POLICY.encode())
+_DOCS_CONTENT_SECURITY_POLICY = (b"content-security-policy", DOCS_CONTENT_SECURITY_POLICY.encode())
 
 access_log = structlog.get_logger("eokb.access")
 
@@ -44,7 +50,7 @@ class RequestContext:
             return
         request_id = _request_id(Headers(scope=scope).get("x-request-id", ""))
         headers = [(b"x-request-id", request_id.encode()), *_SECURITY_HEADERS]
-        policy = [] if scope["path"] in self.pages_with_scripts else [_CONTENT_SECURITY_POLICY]
+        policy = _DOCS_CONTENT_SECURITY_POLICY if scope["path"] in self.pages_with_scripts else _CONTENT_SECURITY_POLICY
         status = 500  # what the client is told when the app fails before it answers
 
         async def send_labelled(message: Message) -> None:
@@ -52,8 +58,8 @@ class RequestContext:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 given = message.get("headers", ())
-                own_policy = any(name == _CONTENT_SECURITY_POLICY[0] for name, _ in given)
-                message["headers"] = [*given, *headers, *([] if own_policy else policy)]
+                own_policy = any(name == policy[0] for name, _ in given)
+                message["headers"] = [*given, *headers, *([] if own_policy else [policy])]
             await send(message)
 
         started = time.perf_counter()

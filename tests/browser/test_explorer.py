@@ -180,3 +180,16 @@ async def test_upcoming_deadlines_and_an_agency_read_on_a_phone(
     # The first Tab reaches the skip link, which takes the keyboard past the navigation.
     await page.keyboard.press("Tab")
     assert await page.evaluate("document.activeElement.textContent") == "Skip to content"
+
+
+@pytest.mark.parametrize(("path", "operation"), [("/docs", ".opblock"), ("/redoc", "[data-section-id^='operation/']")])
+async def test_the_api_docs_render_every_operation_offline(
+    tab: tuple["playwright.Page", Offline], server: str, path: str, operation: str
+) -> None:
+    page, _ = tab
+    spec = api(server, "/openapi.json")
+    operations = sum(len(methods) for methods in spec["paths"].values())
+    await page.goto(f"{server}{path}")
+    await page.wait_for_selector(operation, timeout=30_000)
+    assert await page.locator(operation).count() == operations
+    await shot(page, f"7-api-docs{path.replace('/', '-')}")
