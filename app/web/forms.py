@@ -4,6 +4,7 @@ A form names one president and one agency where the API takes lists; everything 
 so a page's "JSON" link is the form's query string on the matching /v1 endpoint.
 """
 
+import re
 from datetime import date
 
 from pydantic import Field
@@ -21,6 +22,7 @@ from app.schemas.params import (
     not_before,
 )
 
+_EO_NUMBER = re.compile(r"(?:(?:e\.?\s*o\.?|executive\s+order)\s*)?(\d{4,5})", re.IGNORECASE)
 RESULTS_PER_PAGE = 20
 OBLIGATIONS_PER_PAGE = 50
 
@@ -34,6 +36,11 @@ class SearchForm(SignedRange, Searchable, Paged):
 
     president: Slug | None = None
     agency: Slug | None = None
+
+    def named_order(self) -> int | None:
+        """The order the words name, when they are only its number ("14409", "EO 14409", "Executive Order 14409")."""
+        named = _EO_NUMBER.fullmatch(self.q.strip()) if self.q else None
+        return int(named[1]) if named else None
 
     def provisions(self) -> ProvisionListQuery:
         return ProvisionListQuery(limit=RESULTS_PER_PAGE, **self._filters(), q=self.q)

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 import orjson
 from fastapi import APIRouter, Path, Request, Response
 from fastapi.routing import APIRoute
+from sqlalchemy.ext.asyncio import AsyncConnection
 from starlette.responses import HTMLResponse
 
 from app.api import problems
@@ -51,6 +52,14 @@ def _records(page: Page) -> list[dict[str, Any]]:
     return [orjson.loads(record(row)) for row in page.rows]
 
 
+async def _orders_numbered(conn: AsyncConnection, numbers: set[int]) -> dict[int, dict[str, Any]]:
+    """The order records of these numbers (those that exist), by number."""
+    if not numbers:
+        return {}
+    page = await orders.list_orders(conn, OrderListQuery(eo_number=sorted(numbers), limit=len(numbers)))
+    return {order["eo_number"]: order for order in _records(page)}
+
+
 def _api_url(path: str, query: StrictQuery) -> str:
     """The API request that answers the same query as the page: its "JSON" link."""
     given = query.model_dump(mode="json", exclude_defaults=True)
@@ -73,10 +82,13 @@ async def search(request: Request, conn: Conn, form: Annotated[SearchForm, query
     if form.q:
         query = form.provisions()
         page = await provisions.list_provisions(conn, query)
-        hits = _records(page)
-        numbers = sorted({hit["eo_number"] for hit in hits})
-        found = await orders.list_orders(conn, OrderListQuery(eo_number=numbers, limit=len(numbers))) if hits else None
-        context |= {"hits": hits, "titles": {order["eo_number"]: order for order in _records(found)} if found else {}}
+        hits, named = _records(page), form.named_order()
+        numbers = sorted({hit["eo_number"] for hit in hits} | ({named} if named else set()))
+        found = (
+            await orders.list_orders(conn, OrderListQuery(eo_number=numbers, limit=len(numbers))) if numbers else None
+        )
+        titles = {order["eo_number"]: order for order in _records(found)} if found else {}
+        context |= {"hits": hits, "titles": titles, "named_order": titles.get(named) if named else None}
         context |= _listing(request, page, _api_url("/v1/provisions", query))
     else:
         query = form.orders()

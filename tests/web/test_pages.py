@@ -148,3 +148,15 @@ async def test_the_api_docs_need_no_internet(client: httpx.AsyncClient, url: str
     for asset in assets:
         assert (await client.get(asset)).status_code == 200, asset
     assert "://" not in "".join(document.xpath("//script/text()")).replace("window.location", "")
+
+
+@pytest.mark.parametrize("q", ["15003", "EO 15003", "E.O. 15003", "executive order 15003"])
+async def test_words_that_are_an_order_number_lead_to_that_order(client: httpx.AsyncClient, q: str) -> None:
+    document = await page(client, f"/?q={q}")
+    assert document.xpath("//p[@class='named']/a/@href") == ["/orders/15003"]
+
+
+@pytest.mark.parametrize("q", ["15099", "treasury 15003"])
+async def test_other_words_name_no_order(client: httpx.AsyncClient, q: str) -> None:
+    document = await page(client, f"/?q={q}")
+    assert document.xpath("//p[@class='named']") == []
