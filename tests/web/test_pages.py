@@ -160,3 +160,14 @@ async def test_words_that_are_an_order_number_lead_to_that_order(client: httpx.A
 async def test_other_words_name_no_order(client: httpx.AsyncClient, q: str) -> None:
     document = await page(client, f"/?q={q}")
     assert document.xpath("//p[@class='named']") == []
+
+
+async def test_an_agency_links_to_its_deadlines_still_to_come(client: httpx.AsyncClient) -> None:
+    agency = await page(client, "/agencies/treasury-department")
+    assert "/deadlines?agency=treasury-department" in agency.xpath("//main//a/@href")
+    upcoming = await page(client, "/deadlines?agency=treasury-department&due_from=2030-01-01")
+    shown = upcoming.xpath("//table[@class='obligations']/tbody/tr/@id")
+    api = await walk(client, "/v1/obligations?agency=treasury-department&due_from=2030-01-01&sort=due_date")
+    assert shown == [o["id"] for o in api] and shown
+    everything = await walk(client, "/v1/obligations?agency=treasury-department")
+    assert len(shown) < len(everything), "an obligation without a due date is not still to come"
