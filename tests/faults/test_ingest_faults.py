@@ -27,12 +27,11 @@ from app.ingest.first_run import fill_if_empty
 from app.ingest.lock import writer_active, writer_lock
 from app.settings import Settings
 from tests.cli.test_import import EOKB, run_import
-from tests.conftest import CORPUS, DUMP, SUMMARY, Databases, clean_corpus_import
+from tests.conftest import CORPUS, DUMP, SUMMARY, Databases, clean_corpus_import, corpus_order_count
 
 needs_corpus = pytest.mark.skipif(
     not (CORPUS / "documents.jsonl").is_file(), reason=f"corpus not available at {CORPUS}"
 )
-CORPUS_ORDERS = 1489
 BUSY = "another import or sync is writing to this database; run again when it has finished"
 KILL_AT = (1, 300, 800)  # visible orders: during the first orders, then twice mid-way
 LARGE_FOLDER_ORDERS = 600
@@ -217,7 +216,7 @@ async def test_killed_imports_leave_only_whole_orders_and_reruns_end_as_a_clean_
     stdout, stderr = output(rerun)
     assert process.returncode == 0 and "Traceback" not in stderr, stderr
     loaded, unchanged, skipped = (int(n) for n in SUMMARY.search(stdout).groups())  # type: ignore[union-attr]
-    assert (loaded + unchanged, skipped) == (CORPUS_ORDERS, 0) and unchanged == visible
+    assert (loaded + unchanged, skipped) == (corpus_order_count(), 0) and unchanged == visible
     after_rerun = await totals(engine)
     print(f"rerun: {stdout.strip()}; {after_rerun}")
     assert after_rerun == clean.totals
@@ -227,7 +226,7 @@ async def test_killed_imports_leave_only_whole_orders_and_reruns_end_as_a_clean_
     print(f"again: {again.stdout.strip()}; {after_again}")
     print(f"readers: {watch.reads} reads of {len(watch.order_counts)} different order counts, none partial")
     assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
-    assert SUMMARY.search(again.stdout).groups() == ("0", str(CORPUS_ORDERS), "0")  # type: ignore[union-attr]
+    assert SUMMARY.search(again.stdout).groups() == ("0", str(corpus_order_count()), "0")  # type: ignore[union-attr]
     assert after_again == clean.totals
     assert await per_order(engine) == clean.orders
     assert dict(await rows(engine, STATUSES)) == clean.statuses
@@ -275,7 +274,7 @@ async def race(clean: Clean, race_db: str, tmp_path_factory: pytest.TempPathFact
 def test_two_imports_at_once_one_refuses_and_the_other_loads_what_a_clean_import_does(race: Race, clean: Clean) -> None:
     assert sorted(race.exits) == [0, EXIT_BUSY]
     (stdout, _), (refused_out, refused_err) = sorted(race.outputs, key=lambda out: BUSY in out[1])
-    assert SUMMARY.search(stdout).groups() == (str(CORPUS_ORDERS), "0", "0")  # type: ignore[union-attr]
+    assert SUMMARY.search(stdout).groups() == (str(corpus_order_count()), "0", "0")  # type: ignore[union-attr]
     assert refused_out == "" and busy_lines(refused_err) == [f"cannot import: {BUSY}"]
     assert not any("Traceback" in text for out in race.outputs for text in out)
     assert race.holdings == (clean.orders, clean.totals, clean.statuses)
