@@ -173,9 +173,14 @@ class Obligation(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
     provision_id: Mapped[str] = mapped_column(ForeignKey("provisions.id", ondelete="CASCADE"))
     ordinal: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str | None] = mapped_column(
+        Text, comment="the directive's own label: its provision's, or an inline item's within it (3(a)(ii))"
+    )
     modal: Mapped[str] = mapped_column(Text)
     action: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+    span_start: Mapped[int] = mapped_column(Integer, comment="where the sentence starts in the provision's text")
+    span_end: Mapped[int] = mapped_column(Integer, comment="where it ends (exclusive)")
     deadline_kind: Mapped[str | None] = mapped_column(Text)
     deadline_days: Mapped[int | None] = mapped_column(Integer)
     due_date: Mapped[date | None] = mapped_column(Date)

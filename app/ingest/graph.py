@@ -48,9 +48,12 @@ class ObligationRow:
     id: str
     provision_id: str
     ordinal: int
+    section: str | None
     modal: str
     action: str
     text: str
+    span_start: int
+    span_end: int
     deadline_kind: str | None
     deadline_days: int | None
     due_date: date | None
@@ -162,9 +165,12 @@ def _obligation_rows(
                 id=f"{provision}-{ordinal}",
                 provision_id=provision,
                 ordinal=ordinal,
+                section=obligation.section,
                 modal=obligation.modal,
                 action=obligation.action,
                 text=obligation.text,
+                span_start=obligation.span[0],
+                span_end=obligation.span[1],
                 deadline_kind=deadline.kind if deadline else None,
                 deadline_days=deadline.days if deadline else None,
                 due_date=deadline.due_date if deadline else None,

@@ -103,6 +103,7 @@ class ExtractedObligation:
     actors: tuple[Actor, ...]
     action: str
     text: str
+    span: tuple[int, int]  # [start, end) of the sentence in the provision's text
     deadline: Deadline | None
 
 
@@ -127,13 +128,14 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         top = _top(provision, by_key).key
         if provision.kind not in {"section", "paragraph", "text"} or top in excluded:
             continue
-        body = _body(provision)
+        offset, body = _body(provision)
+        spans = [(offset + start, offset + end) for start, end in sentence_spans(body)]
         parent_lead_in = lead_ins.get(provision.parent_key or "")
-        if parent_lead_in and _is_verb_phrase(body):
-            found.append(_lead_in_item(provision, body, parent_lead_in, signing_date))
-        sentences = split_sentences(body)
-        for index, sentence in enumerate(sentences):
-            lead_in = _lead_in_modal(sentence) if index == len(sentences) - 1 else None
+        if parent_lead_in and spans and _is_verb_phrase(body):
+            found.append(_lead_in_item(provision, spans[0], parent_lead_in, signing_date))
+        for index, span in enumerate(spans):
+            sentence = provision.text[span[0] : span[1]]
+            lead_in = _lead_in_modal(sentence) if index == len(spans) - 1 else None
             for start, directive in _directives(sentence, defined, signing_date):
                 if top in rhetorical and directive.modal in {"must", "should"}:
                     continue
@@ -146,7 +148,7 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
                 if start == lead_in:
                     lead_ins[provision.key] = directive
                     continue
-                found.append(_obligation(provision, sentence, start, directive))
+                found.append(_obligation(provision, span, start, directive))
     return found
 
 
@@ -190,7 +192,7 @@ def _excluded_sections(provisions: Sequence[ParsedProvision]) -> tuple[set[str],
     by_key = {provision.key: provision for provision in provisions}
     words: dict[str, list[str]] = {}
     for provision in provisions:
-        words.setdefault(_top(provision, by_key).key, []).append(_body(provision))
+        words.setdefault(_top(provision, by_key).key, []).append(_body(provision)[1])
     excluded, rhetorical = set(), set()
     for key, texts in words.items():
         heading = (by_key[key].heading or "").strip(" .")
@@ -203,27 +205,38 @@ def _excluded_sections(provisions: Sequence[ParsedProvision]) -> tuple[set[str],
     return excluded, rhetorical
 
 
-def _body(provision: ParsedProvision) -> str:
-    """The provision's words without label and heading: "Sec. 4. Heading. The Attorney ..." -> "The Attorney ..."."""
-    text = _LABEL.sub("", provision.text, count=1)
+def _body(provision: ParsedProvision) -> tuple[int, str]:
+    """The provision's words without label and heading ("Sec. 4. Heading. The Attorney ..." -> "The Attorney ..."),
+    and where they start in its text, so that spans point into the stored provision."""
+    text = provision.text
+    label = _LABEL.match(text)
+    start = label.end() if label else 0
     if provision.heading:
         heading = re.escape(provision.heading).replace(r"\ ", r"\s*")
-        text = re.sub(rf"^\s*{heading}\s*[.:—-]?\s*", "", text, count=1)
-    return text.strip()
+        caption = re.match(rf"\s*{heading}\s*[.:—-]?", text[start:])
+        start += caption.end() if caption else 0
+    body = text[start:]
+    start += len(body) - len(body.lstrip())
+    return start, body.strip()
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences, not split after abbreviations such as "U.S.C." or "Sec."."""
-    sentences: list[str] = []
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence, not split after abbreviations such as "U.S.C." or "Sec."."""
+    spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
         if _ABBREVIATION.search(text[start : match.start()]):
             continue
-        sentences.append(text[start : match.start()].strip())
+        spans.append(_stripped(text, start, match.start()))
         start = match.end()
     if text[start:].strip():
-        sentences.append(text[start:].strip())
-    return sentences
+        spans.append(_stripped(text, start, len(text)))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
 def _directives(sentence: str, defined: dict[str, str], signing_date: date | None) -> list[tuple[int, _Directive]]:
@@ -354,7 +367,10 @@ def _continues(between: str) -> bool:
     return bool(re.search(r"\b(?:and|or)\b[\s,]*(?:[\w\s'’-]{0,40},\s*)?$", between))
 
 
-def _obligation(provision: ParsedProvision, sentence: str, start: int, directive: _Directive) -> ExtractedObligation:
+def _obligation(
+    provision: ParsedProvision, span: tuple[int, int], start: int, directive: _Directive
+) -> ExtractedObligation:
+    sentence = provision.text[span[0] : span[1]]
     after = sentence[start:]
     modal = MODALS.match(after)
     return ExtractedObligation(
@@ -364,14 +380,15 @@ def _obligation(provision: ParsedProvision, sentence: str, start: int, directive
         actors=directive.actors,
         action=_action(after[modal.end() :] if modal else after),
         text=sentence[:_MAX_TEXT],
+        span=span,
         deadline=directive.deadline,
     )
 
 
 def _lead_in_item(
-    provision: ParsedProvision, body: str, lead_in: _Directive, signing_date: date | None
+    provision: ParsedProvision, span: tuple[int, int], lead_in: _Directive, signing_date: date | None
 ) -> ExtractedObligation:
-    first = split_sentences(body)[0] if body else body
+    first = provision.text[span[0] : span[1]]
     return ExtractedObligation(
         provision_key=provision.key,
         section=provision.section,
@@ -379,6 +396,7 @@ def _lead_in_item(
         actors=lead_in.actors,
         action=_action(first),
         text=first[:_MAX_TEXT],
+        span=span,
         deadline=deadline_in(first, signing_date) or lead_in.deadline,
     )
 

@@ -49,13 +49,21 @@ class Obligation(BaseModel):
     id: str = Field(examples=["eo-14409-2-d-1"])
     eo_number: int
     provision_id: str
-    section: str | None
+    section: str | None = Field(
+        description="The order's numbering of the directive: its provision's, or an inline item's within it."
+    )
     actors: list[Actor]
     modal: Modal
     action: str
     text: str = Field(description="The verbatim clause.")
     deadline: Deadline | None
     order_status: OrderStatus = Field(description="The status of the order that sets the obligation.")
+    span: list[int] = Field(
+        min_length=2,
+        max_length=2,
+        description="[start, end) of the obligation's sentence in its provision's `text`, in characters.",
+        examples=[[4, 167]],
+    )
     highlight: str | None = Field(None, description="With q: the best passages of the text, matches in <mark>.")
 
     @classmethod
@@ -80,5 +88,6 @@ class Obligation(BaseModel):
             text=row["text"],
             deadline=deadline,
             order_status=row["order_status"],
+            span=[row["span_start"], row["span_end"]],
             highlight=row.get("highlight"),
         )

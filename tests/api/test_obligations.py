@@ -45,9 +45,13 @@ async def test_shape(client: httpx.AsyncClient) -> None:
             "event": None,
         },
         "order_status": "in_force",
+        "span": first["span"],
         "highlight": None,
     }
     assert first["text"].startswith("Within 90 days of the date of this order, the Secretary of Commerce, through")
+    provision = (await client.get(f"/v1/provisions/{first['provision_id']}")).json()
+    start, end = first["span"]
+    assert provision["text"][start:end] == first["text"]
 
 
 async def test_deadline_kinds(client: httpx.AsyncClient) -> None:

@@ -39,6 +39,8 @@ def obligation(**changes: Any) -> Obligation:
         "due_date": date(2030, 4, 5),
         "recurrence": None,
         "deadline_event": None,
+        "span_start": 0,
+        "span_end": 40,
         "order_status": "in_force",
     }
     return Obligation.from_row(row | changes)
