@@ -16,7 +16,8 @@ _HEADS = (
     r"Department|Agency|Administration|Bureau|Service|Institute|Corps|Group|Team|[Pp]rogram|Center|Foundation|"
     r"Cabinet|Coordinator|Archivist|Librarian|Comptroller|General|Postmaster|Ambassador|Envoy|Heads?|Panel|"
     r"Vice\s+President|Staff|Czar|Tsar|Commandant|Registrar|Inspector|Surgeon|Solicitor|Treasurer|Mayor|Agent|"
-    r"Authority|Secretariat|Steering|Governors?"
+    r"Authority|Secretariat|Steering|Governors?|Initiative|Guard|Institution|Library|Academy|Survey|Command|"
+    r"Co-Chairs?|Partnership|Network|Consortium"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})\b")
 _CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de)"
@@ -25,14 +26,17 @@ _NAME_WORD = r"[A-Z][\w'’&-]*"  # a capitalised word without trailing punctuat
 # The rest of an office's name: "of the Treasury", "of Health and Human Services" (but not "and the Secretary of X").
 _NAME_TAIL = (
     r"(?:\s+(?:of|the|for|on|and(?=\s+(?!(?:the\s+)?(?:Secretary|Director|Administrator|Attorney|Chair))[A-Z]))"
-    r"|\s+(?!(?:Secretary|Director|Administrator|Attorney|Chair)\b)[A-Z][\w'’&-]*)*(?<!\sof)(?<!\sthe)(?<!\sand)"
+    r"|\s+(?!(?:Secretary|Director|Administrator|Attorney|Chair)\b)[A-Z][\w'’&-]*)*(?<!\sof)(?<!\sthe)(?<!\sand)(?<!\son)(?<!\sfor)"
 )
 # Capitalised words before a body's name ("Federal Real Property" before "Council"), not a determiner.
 _QUALIFIERS = r"(?:(?!(?:The|This|That|Such|Each|Any|No|An?|Its|Their)\b)[A-Z][\w'’&-]*\s+){1,6}"
 # A collective actor written in lower case: "agencies", "each agency", "the heads of executive departments".
 _COLLECTIVE = re.compile(
-    r"^(?:(?:all|each|every|any|the|such|relevant|other|covered|appropriate|participating|executive|Federal|federal)\s+)*"
-    r"(?:agenc(?:y|ies)(?:\s+of\s+.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|agency\s+heads?|"
+    r"^(?:(?:all|each|every|any|the|such|relevant|other|covered|appropriate|participating|executive|Federal|federal|"
+    r"member|[A-Za-z][A-Z]+)\s+)*"
+    r"(?:(?:(?:departments?|offices?)\s+(?:and|or)\s+)?agenc(?:y|ies)(?:\s+(?:and|or)\s+offices)?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
+    r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
+    r"agency\s+heads?|"
     r"(?:[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel)|members?\s+of\s+.+)"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
 )
@@ -40,8 +44,12 @@ _LEADING_THE = re.compile(r"^(?:(?:the|an?|and|or|jointly)\s+)+", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:(?:the|an?|each|every|all|any|such|and|or|both|either|jointly)\s+)+", re.IGNORECASE)
 # "(OMB)", "(the “Secretary”)", "(``Secretary'')": a short form defined in parentheses.
 _DEFINITION = re.compile(r"\(\s*(?:the\s+)?(?:``|[“\"‘'])?([A-Za-z][\w .&’-]{0,40}?)(?:''|[”\"’'])?\s*\)")
-_PHRASE_BEFORE = re.compile(rf"((?:{_CAPITALISED}|{_CONNECTOR})(?:\s+(?:{_CAPITALISED}|{_CONNECTOR}))*)\s*$")
+# A name may hold commas: "the Commission on Equity, Excellence, and Economic Opportunity (Commission)".
+_PHRASE_BEFORE = re.compile(
+    rf"((?:{_CAPITALISED}|{_CONNECTOR})(?:(?:,\s+(?=and\s|{_CAPITALISED})|\s+)(?:{_CAPITALISED}|{_CONNECTOR}))*)\s*$"
+)
 _LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an"}
+_ARTICLES = {"the", "a", "an"}
 _MAX_ACTOR_WORDS = 16
 _NAME_REACH = 200  # characters before a "(OMB)" that can hold the name it defines
 
@@ -51,8 +59,13 @@ _AGENCY_HEADS = re.compile(
     re.IGNORECASE,
 )
 
-_SENTENCE_CAPITALS = {"Each", "Every", "All", "Any", "Agencies", "Agency", "Executive", "Heads", "Head", "Employees"}
-_QUALIFIER = re.compile(r"\s+(?:that|which|who|whose|with\s+respect\s+to|in\s+(?:his|her|its|their)\s+capacity)\s")
+_SENTENCE_CAPITALS = {
+    "Each", "Every", "All", "Any", "Agencies", "Agency", "Executive", "Heads", "Head", "Employees", "Other", "Such",
+    "Member", "Relevant", "Covered", "Participating",
+}  # fmt: skip
+_QUALIFIER = re.compile(
+    r"\s+(?:that|which|who|whose|within|with\s+respect\s+to|in\s+(?:his|her|its|their)\s+capacity|as\s+the)\s"
+)
 
 # Acronyms orders use without defining them.
 COMMON_ACRONYMS = {
@@ -111,34 +124,25 @@ def definitions(text: str) -> dict[str, str]:
 def _abbreviated_by(short: str, words: list[str]) -> str | None:
     """What `short` stands for in the capitalised `words` before it.
 
-    By initials, the shortest tail it abbreviates ("CISA" after "Director of the Cybersecurity and Infrastructure
-    Security Agency" is the agency); by its own words, the whole name it shortens ("Task Force" after "AI
-    Litigation Task Force", "Director" after "Director of OMB").
+    By its own words, the whole name that holds them, from the article that opens it ("Task Force" after "the AI
+    Litigation Task Force", "Bering Task Force" after "the Task Force on the Northern Bering Sea ...", "Director"
+    after "the Director of OMB"); else by initials, the shortest tail it abbreviates ("CISA" after "Director of the
+    Cybersecurity and Infrastructure Security Agency" is the agency).
     """
-    tokens = short.split()
-    significant_all = [word for word in words if word.lower() not in _LOWER_WORDS]
-    if len(significant_all) > len(tokens) and tokens == significant_all[-len(tokens) :]:
-        return " ".join(_after_last_connector(words))
-    for start in range(len(words) - 1, -1, -1):
-        tail = words[start:]
+    tokens = [token.lower() for token in short.split()]
+    bare = [word.rstrip(",") for word in words]
+    lowered = [word.lower() for word in bare]
+    if all(token in lowered for token in tokens) and any(token not in _LOWER_WORDS for token in tokens):
+        first = min(lowered.index(token) for token in tokens)
+        opening = max((i + 1 for i in range(first) if lowered[i] in _ARTICLES), default=0)
+        return " ".join(_from_first_capital(words[opening:])).rstrip(",")
+    for start in range(len(bare) - 1, -1, -1):
+        tail = bare[start:]
         if tail[0].lower() in _LOWER_WORDS:
             continue
-        significant = [word for word in tail if word.lower() not in _LOWER_WORDS]
-        if len(significant) > len(tokens) and [t.lower() for t in tokens] == [
-            w.lower() for w in significant[: len(tokens)]
-        ]:
-            return " ".join(tail)
-        if _matches(tokens, significant):
-            return " ".join(tail)
+        if _matches(short.split(), [word for word in tail if word.lower() not in _LOWER_WORDS]):
+            return " ".join(words[start:]).rstrip(",")
     return None
-
-
-def _after_last_connector(words: list[str]) -> list[str]:
-    """The name a trailing short form belongs to: "Chair of the National Widget Council" -> the Council."""
-    for index in range(len(words) - 1, -1, -1):
-        if words[index].lower() in _LOWER_WORDS:
-            return words[index + 1 :]
-    return words
 
 
 def _from_first_capital(words: list[str]) -> list[str]:
@@ -213,6 +217,11 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
     first, _, rest = bare.partition(" ")
     if first in _SENTENCE_CAPITALS and _COLLECTIVE.match(bare[0].lower() + bare[1:]):
         return f"{first.lower()} {rest}".strip()  # "Agencies shall" -> "agencies"; "Federal employees" stays
+    for short, full in defined.items():  # "Chair of the Task Force" -> "Chair of the AI Litigation Task Force"
+        if bare.endswith(f" the {short}") and not _is_acronym(short) and bare != short:
+            bare = f"{bare[: -len(short)]}{_LEADING_THE.sub('', full)}"
+            break
+    bare = re.sub(r"\bU\.\s?S\.(?=\s)", "United States", bare)  # one spelling: "U.S. Coast Guard" is the United States'
     words = bare.split()
     # "the OMB Director" -> "Director of the Office of Management and Budget"
     if len(words) == 2 and words[0] in expansions and _is_acronym(words[0]) and _HEAD.fullmatch(words[1]):
@@ -227,7 +236,7 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
     return " ".join(out)
 
 
-def full_name_before(name: str, context: str) -> str:
+def full_name_before(name: str, context: str, defined: Mapping[str, str]) -> str:
     """A bare title read as the office last named in full before it: "the Secretary" after "the Secretary of
     Energy" is the Secretary of Energy; "the Council" after "the Federal Real Property Council" is that Council."""
     if not _HEAD.fullmatch(name):
@@ -238,7 +247,7 @@ def full_name_before(name: str, context: str) -> str:
         for match in re.finditer(pattern, context):
             if latest is None or match.end() > latest.end():
                 latest = match
-    return canonical(latest.group(0), {}) if latest else name
+    return canonical(latest.group(0), defined) if latest else name
 
 
 def _is_acronym(word: str) -> bool:

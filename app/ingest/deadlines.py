@@ -41,6 +41,16 @@ _BY_DATE = re.compile(
     rf"\b(?:by|before|not\s+later\s+than|no\s+later\s+than|on\s+or\s+before|until)\s+{_DATE}", re.IGNORECASE
 )
 _IMMEDIATELY = re.compile(r"\b(?:immediately|effective\s+immediately)\b", re.IGNORECASE)
+# "Effective immediately, X shall": the adverb opens the clause rather than following the modal.
+_OPENS_IMMEDIATELY = re.compile(r"^\W*(?:effective\s+)?immediately\b", re.IGNORECASE)
+# "after 3 years": a period from signing with no event named.
+_AFTER_PERIOD = re.compile(rf"\bafter\s+{_NUMBER}[\s-]+{_UNIT}\b(?!\s+(?:of|after|from|following))", re.IGNORECASE)
+# "by the end of fiscal year 2015": the fiscal year ends on September 30; a calendar year on December 31.
+_YEAR_END = re.compile(
+    r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+the\s+end\s+of\s+(?P<fiscal>fiscal\s+year\s+|FY\s*|calendar\s+year\s+)?"
+    r"(?P<year>\d{4})\b",
+    re.IGNORECASE,
+)
 _SIGNING = re.compile(
     r"^(?:the\s+)?(?:(?:effective\s+)?date\s+of\s+(?:this|the)\s+order|this\s+order|(?:the\s+)?(?:issuance|signing)\s+of\s+this\s+order)\b",
     re.IGNORECASE,
@@ -61,7 +71,7 @@ _RECURRENCES = (
         ),
         "annually",
     ),
-    (re.compile(r"\bbiennially\b", re.I), "biennially"),
+    (re.compile(r"\b(?:biennially|(?:on\s+a\s+)?biennial\s+basis)\b", re.I), "biennially"),
 )
 _EVERY = re.compile(rf"\bevery\s+{_NUMBER}\s+{_UNIT}", re.IGNORECASE)
 
@@ -130,6 +140,11 @@ def deadline_in(text: str, signing_date: date | None, after_modal: str = "") -> 
             due = signing_date + timedelta(days=days) if signing_date else None
             return Deadline("days_after_signing", days=days, due_date=due, recurrence=recurrence)
         return Deadline("days_after_event", days=days, recurrence=recurrence, event=_clean_event(event))
+    year_end = _YEAR_END.search(text)
+    if year_end:
+        fiscal = (year_end.group("fiscal") or "").lower().startswith(("fiscal", "fy"))
+        due = date(int(year_end.group("year")), 9, 30) if fiscal else date(int(year_end.group("year")), 12, 31)
+        return Deadline("date", due_date=due, recurrence=recurrence)
     by_date = _BY_DATE.search(text)
     if by_date:
         try:
@@ -140,7 +155,13 @@ def deadline_in(text: str, signing_date: date | None, after_modal: str = "") -> 
             return Deadline("date", due_date=due, recurrence=recurrence)
     if recurrence:
         return Deadline("recurring", recurrence=recurrence)
-    if _IMMEDIATELY.search(after_modal):
+    after = _AFTER_PERIOD.search(text)
+    if after:
+        days = _days(after)
+        return Deadline(
+            "days_after_signing", days=days, due_date=signing_date + timedelta(days=days) if signing_date else None
+        )
+    if _IMMEDIATELY.search(after_modal) or _OPENS_IMMEDIATELY.match(text):
         return Deadline("days_after_signing", days=0, due_date=signing_date)
     return None
 

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from lemminflect import getAllLemmas
+
 from app.ingest import actors as names
 from app.ingest.deadlines import Deadline, deadline_in
 from app.ingest.parse import ParsedProvision
@@ -30,10 +32,11 @@ _STATES_POLICY = re.compile(
 _POLICY_HEADING = re.compile(r"^(?:statement\s+of\s+)?polic(?:y|ies)$", re.IGNORECASE)
 # What follows a modal in clauses that state scope, meaning or construction rather than direct anyone.
 _NOT_A_DIRECTIVE = re.compile(
-    r"^\s*(?:not\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
+    r"^\s*(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|with\s+respect)\b|take\s+effect|"
     r"be\s+(?:a\s+)?members?\b|have\b|become\s+effective|remain\s+in\s+(?:effect|force)|include|consist|mean|have\s+the\s+(?:meaning|same)|"
-    r"terminate|expire|supersede|prevail|serve\s+(?:as|on)|be\s+composed|be\s+chaired|be\s+headed|refer\s+to)\b",
+    r"terminate|expire|supersede|prevail|serve\s+(?:as|on|without)|be\s+composed|be\s+chaired|be\s+headed|refer\s+to|"
+    r"be\s+(?:a|an|the)\s|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b",
     re.IGNORECASE,
 )
 _POLICY = re.compile(r"\bpolicy\s+of\s+(?:the\s+United\s+States|my\s+Administration|this\s+Administration)\b", re.I)
@@ -49,7 +52,25 @@ _CONSULT = re.compile(
     re.IGNORECASE,
 )
 _THROUGH = re.compile(r"^(?:and\s+)?(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
+# An agentless passive that hands over a work product: its maker is the actor.
+_DELIVERED = re.compile(
+    r"^\s*(?:also\s+)?be\s+(?:submitted|delivered|transmitted|sent|presented|provided\s+to)\b", re.IGNORECASE
+)
+_WORK_PRODUCT = re.compile(
+    r"(?:^|[,;]\s*)(?:the|this|that|these|those|such|each|any|all)\s+(?:[a-z][\w-]*\s+){0,3}$", re.I
+)
+_INLINE_THROUGH = re.compile(r"^(?P<actor>.+?)\s+(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
+# "As agencies adopt X, they shall": the pronoun stands for the actor named earlier in the sentence.
+_PRONOUN = re.compile(r"^(?:they|it)$", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r"\s(?:whose|that|which|who)\s")
+# What stands between two modals when the second has the first one's subject: "and, as appropriate, shall",
+# "and annually thereafter shall".
+_CARRIES_SUBJECT = re.compile(
+    r"\b(?:and|or)\b[\s,]*(?:[\w\s'’-]{0,40},\s*|(?:[a-z]+ly|thereafter|then|also)(?:\s+\w+)?\s*)?$"
+)
 _RELATIVE = re.compile(r"^(?:who|which|whose\s+[\w\s]{1,40})$", re.IGNORECASE)
+# "agencies whose actions may": a relative clause's own subject, which is no office.
+_RELATIVE_SUBJECT = re.compile(r"\bwhose\s+(?:[a-z][\w-]*\s+){1,3}$")
 _DETERMINED_SUBJECT = re.compile(r"^(?:the|this|that|these|those|such|any|no|its|their|his|her|our|an?)\s", re.I)
 _AGENT = re.compile(r"^\s*(?:also\s+|not\s+|only\s+|jointly\s+)*be\s+(?:[\w-]+\s+){0,4}?by\s+(?P<agent>[^,;:.]+)", re.I)
 # "X shall:" or "X shall, within 90 days of the date of this order:" -- the items that follow are X's verbs.
@@ -60,6 +81,20 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 # An item that opens with a subject and its verb: "risk models used to guide enforcement are not information ...".
+# "shall: (i)" or "shall, within 30 days, (i)": a verb phrase that is an inline list.
+_INLINE_LIST = re.compile(r"^\s*(?:,[^()]{0,80},)?\s*:?\s*\((?P<marker>i|a|A|1)\)\s")
+_INLINE_MARKER = re.compile(r"\((?P<marker>[ivx]{1,4}|[a-zA-Z]|\d{1,2})\)\s")
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+_MARKER_SEQUENCES = {
+    "i": _ROMAN,
+    "a": [chr(c) for c in range(ord("a"), ord("z") + 1)],
+    "A": [chr(c) for c in range(ord("A"), ord("Z") + 1)],
+    "1": [str(n) for n in range(1, 30)],
+}
+# "In developing the plan, " or "As appropriate, " before an item's verb.
+_OPENING_ADVERBIAL = re.compile(
+    r"^(?:In|As|Where|When|To\s+the\s+extent|Consistent|Subject|Within|Upon)\b[^,;:]{0,120},\s*"
+)
 _ITEM_CLAUSE = re.compile(r"^(?:(?!\b(?:that|which|who|whose)\b)[^,;:])*?\b(?:are|is|was|were|has|have)\b")
 _LABEL = re.compile(r"^\s*(?:(?:Section|Sec\.?|SEC\.?)\s+[\w.-]+\.?\s*|(?:\(\s*[\w.]+\s*\)\s*)+)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z])")
@@ -68,20 +103,31 @@ _ABBREVIATION = re.compile(
     r"v|vs|et\s+seq|et\s+al|Art|para|cf|Dept|Gen|Gov|Ltd|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
     r"|\b[A-Z])\.$"
 )
-# "X and the Y": two actors; "Secretary of Health and Human Services": one.
+# "X and the Y": two actors; "Secretary of Health and Human Services" and "Assistant to the President and Director of
+# X" (one person's two titles): one.
 _JOINED_ACTORS = re.compile(
-    r"\s+and\s+(?=(?:the|each|all|every|any)\s+|(?:Secretary|Director|Administrator|Attorney\s+General|Chair\w*|"
-    r"Governor|Commissioner)\b)"
+    r"(?<!Assistant to the President)\s+and\s+(?=(?:the|each|all|every|any)\s+|"
+    r"(?:Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Governor|Commissioner)\b)"
 )
 # "within this same 120-day time period": a period the order has already set.
 _SAME_PERIOD = re.compile(
     r"\b(?:this|that|the)\s+same\s+(?:(?P<days>\d+)[\s-]day\s+)?(?:time\s+)?period\b", re.IGNORECASE
 )
-_SINGULAR = {"Secretaries": "Secretary", "Departments": "Department", "Directors": "Director"}
+_SINGULAR = {
+    "Secretaries": "Secretary",
+    "Departments": "Department",
+    "Directors": "Director",
+    "Administrators": "Administrator",
+}
+_OFFICE_IN_LIST = r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?"
+# "the Secretaries of State and Defense", "the Departments of Justice, the Interior, HHS, and Energy"
 _PLURAL_OFFICES = re.compile(
-    r"\b(?:[Tt]he\s+)?(?P<title>Secretaries|Departments|Directors)\s+of\s+(?P<first>(?:the\s+)?[A-Z][\w-]*)"
-    r"\s+and\s+(?P<second>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+    rf"\b(?:[Tt]he\s+)?(?P<title>Secretaries|Departments|Directors)\s+of\s+"
+    rf"(?P<offices>{_OFFICE_IN_LIST}(?:,\s+{_OFFICE_IN_LIST})*,?\s+and\s+{_OFFICE_IN_LIST})"
 )
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+# "the Secretaries shall": the offices of one title that the order last directed together.
+_PLURAL_TITLE = re.compile(r"^(?P<title>Secretaries|Directors|Administrators)$")
 _ACTION_WORDS = 12
 # ", in consultation with X," or ", by May 5, 2030," between the modal and its verb.
 _ASIDE_AFTER_MODAL = re.compile(r"^\s*,(?:[^,]|,\s*\d{4})*,\s*")
@@ -136,7 +182,8 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         for index, span in enumerate(spans):
             sentence = provision.text[span[0] : span[1]]
             lead_in = _lead_in_modal(sentence) if index == len(spans) - 1 else None
-            for start, directive in _directives(sentence, defined, signing_date):
+            producer = next((o.actors for o in reversed(found) if f"{o.provision_key}-".startswith(f"{top}-")), ())
+            for start, directive in _directives(sentence, defined, signing_date, producer):
                 if top in rhetorical and directive.modal in {"must", "should"}:
                     continue
                 same = _SAME_PERIOD.search(sentence) if directive.deadline is None else None
@@ -144,17 +191,33 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
                     directive = replace(directive, deadline=_earlier_period(periods, same))
                 if directive.deadline:
                     periods.append(directive.deadline)
-                directive = _with_full_names(directive, context)
+                directive = _with_full_names(directive, context, defined, found)
                 if start == lead_in:
                     lead_ins[provision.key] = directive
                     continue
-                found.append(_obligation(provision, span, start, directive))
+                found += _obligations(provision, span, start, directive, signing_date)
     return found
 
 
-def _with_full_names(directive: _Directive, context: str) -> _Directive:
-    actors = tuple(replace(actor, name=names.full_name_before(actor.name, context)) for actor in directive.actors)
+def _with_full_names(
+    directive: _Directive, context: str, defined: dict[str, str], found: list[ExtractedObligation]
+) -> _Directive:
+    actors: tuple[Actor, ...] = ()
+    for actor in directive.actors:
+        if _PLURAL_TITLE.match(actor.name):
+            actors += _offices_directed_together(_SINGULAR[actor.name], found) or (actor,)
+        else:
+            actors += (replace(actor, name=names.full_name_before(actor.name, context, defined)),)
     return replace(directive, actors=actors) if actors != directive.actors else directive
+
+
+def _offices_directed_together(title: str, found: list[ExtractedObligation]) -> tuple[Actor, ...]:
+    """ "the Secretaries": the offices of that title an earlier obligation directed together, latest first."""
+    for obligation in reversed(found):
+        offices = [actor for actor in obligation.actors if actor.name.startswith(f"{title} ")]
+        if len(offices) >= 2:
+            return tuple(offices)
+    return ()
 
 
 def _earlier_period(periods: list[Deadline], same: re.Match[str]) -> Deadline | None:
@@ -176,8 +239,19 @@ def _lead_in_modal(sentence: str) -> int | None:
 
 
 def _is_verb_phrase(item: str) -> bool:
-    """A lead-in's item completes it ("develop a plan ..."); a clause of its own ("models ... are not") does not."""
-    return item[:1].islower() and not _DETERMINED_SUBJECT.match(item) and not _ITEM_CLAUSE.match(item)
+    """A lead-in's item completes it ("develop a plan ...", "Establish a process ...", "In doing so, consult ...");
+    a clause of its own ("models ... are not") or a name ("Department of State") does not."""
+    if item[:1].isupper():
+        opening = _OPENING_ADVERBIAL.match(item)
+        first = (item[opening.end() :] if opening else item).split(maxsplit=1)[:1]
+        return bool(first) and _is_base_verb(first[0].strip(",;:"))
+    return not _DETERMINED_SUBJECT.match(item) and not _ITEM_CLAUSE.match(item)
+
+
+def _is_base_verb(word: str) -> bool:
+    """ "Establish", "Review": a verb's base form, as a capitalised item opens with one."""
+    lowered = word.lower()
+    return lowered in getAllLemmas(lowered, upos="VERB").get("VERB", ())
 
 
 def _top(provision: ParsedProvision, by_key: dict[str, ParsedProvision]) -> ParsedProvision:
@@ -239,8 +313,13 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
-def _directives(sentence: str, defined: dict[str, str], signing_date: date | None) -> list[tuple[int, _Directive]]:
-    """The directives in one sentence, each with the position of its modal."""
+def _directives(
+    sentence: str, defined: dict[str, str], signing_date: date | None, producer: tuple[Actor, ...] = ()
+) -> list[tuple[int, _Directive]]:
+    """The directives in one sentence, each with the position of its modal.
+
+    `producer` is who was last directed in the section: "The plan shall be submitted to the President" directs
+    whoever was told to make the plan."""
     modals = list(MODALS.finditer(sentence))
     out: list[tuple[int, _Directive]] = []
     previous: _Directive | None = None
@@ -249,14 +328,20 @@ def _directives(sentence: str, defined: dict[str, str], signing_date: date | Non
         if _excluded(modal.group(0), before, after):
             previous = None
             continue
-        actors = _subject(before, defined) or _passive_agent(after, defined)
+        actors = _passive_agent(after, defined) or _subject(before, defined)
         if not actors and previous and _continues(sentence[modals[index - 1].end() : modal.start()]):
             actors = previous.actors
+        if not actors and _DELIVERED.match(after) and _WORK_PRODUCT.search(before):
+            actors = tuple(Actor(actor.name, "", actor.through) for actor in producer)
         if not actors:
             previous = None
             continue
         clause_start = modals[index - 1].end() if index else 0
-        clause_end = modals[index + 1].start() if index + 1 < len(modals) else len(sentence)
+        clause_end = len(sentence)
+        if index + 1 < len(modals):  # up to the next modal, or to the "and annually thereafter" that leads to it
+            between = sentence[modal.end() : modals[index + 1].start()]
+            carried = _CARRIES_SUBJECT.search(between)
+            clause_end = modal.end() + (carried.start() if carried else len(between))
         deadline = deadline_in(sentence[clause_start:clause_end], signing_date, after_modal=after[:40])
         if deadline is None and previous and previous.deadline and index and _continues(before[clause_start:]):
             deadline = previous.deadline
@@ -266,7 +351,7 @@ def _directives(sentence: str, defined: dict[str, str], signing_date: date | Non
 
 
 def _excluded(modal: str, before: str, after: str) -> bool:
-    if _POLICY.search(before) or _NOT_A_DIRECTIVE.match(after):
+    if _POLICY.search(before) or _NOT_A_DIRECTIVE.match(after) or _RELATIVE_SUBJECT.search(before):
         return True
     if modal == "may" and (
         re.match(r"\s*(?:be|have|also\s+be|well|even)\b", after) or re.search(r"\bwhether\b", before)
@@ -302,7 +387,11 @@ def _segments(text: str) -> list[str]:
 
 def _one_office_each(match: re.Match[str]) -> str:
     title = _SINGULAR[match.group("title")]
-    return f"the {title} of {match.group('first')}, and the {title} of {match.group('second')}"
+    offices = []
+    for office in _LIST_SEPARATOR.split(match.group("offices")):
+        expansion = names.COMMON_ACRONYMS.get(office, "")
+        offices.append(expansion if expansion.startswith(title) else f"{title} of {office}")
+    return ", and ".join(f"the {office}" for office in offices)
 
 
 def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
@@ -317,7 +406,7 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
     through: str | None = None
     segments = _segments(before)
     for position, segment in enumerate(reversed(segments)):
-        if MODALS.search(segment):
+        if MODALS.search(_RELATIVE_CLAUSE.split(segment, maxsplit=1)[0]):  # "agencies whose actions may affect X"
             break
         consult = _CONSULT.search(segment)
         if consult:
@@ -329,10 +418,21 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
         if via:
             through = names.canonical(via.group("agent"), defined)
             continue
+        inline_via = _INLINE_THROUGH.match(segment)  # "the Secretary acting through the Director" without commas
+        if inline_via and names.is_actor(inline_via.group("actor"), defined):
+            segment, through = inline_via.group("actor"), names.canonical(inline_via.group("agent"), defined)
+        if position == 0 and _PRONOUN.match(segment):
+            actor = _antecedent(segments[:-1], defined)
+            return (actor,) if actor else ()
         if position == 0 and _RELATIVE.match(segment) and len(segments) > 1:
             actor = _last_actor(segments[-2], defined)
             return (actor,) if actor else ()
         cleaned = re.sub(r"^(?:and|or|but)\s+", "", segment).strip()
+        plural = _PLURAL_TITLE.match(re.sub(r"^the\s+", "", cleaned, flags=re.IGNORECASE))
+        if plural:  # named in full once the offices it stands for are known
+            (left if consulted else right).insert(0, Actor(plural.group("title"), cleaned, through))
+            through = None
+            continue
         if cleaned and names.is_actor(cleaned, defined):
             (left if consulted else right).insert(0, Actor(names.canonical(cleaned, defined), cleaned, through))
             through = None
@@ -341,6 +441,17 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
             continue  # an aside such as "as appropriate" or "consistent with applicable law"
         break
     return tuple(left or right)
+
+
+def _antecedent(segments: list[str], defined: dict[str, str]) -> Actor | None:
+    """The office or body a pronoun subject stands for: the nearest one named before it in the sentence."""
+    for segment in reversed(segments):
+        words = re.sub(r"^(?:as|when|where|if|once|while|after|before|because|since|until)\s+", "", segment, flags=re.I)
+        for length in range(min(len(words.split()), 8), 0, -1):
+            phrase = " ".join(words.split()[:length])
+            if names.is_actor(phrase, defined):
+                return Actor(names.canonical(phrase, defined), phrase)
+    return None
 
 
 def _last_actor(segment: str, defined: dict[str, str]) -> Actor | None:
@@ -356,7 +467,11 @@ def _passive_agent(after: str, defined: dict[str, str]) -> tuple[Actor, ...]:
     if not match:
         return ()
     agent = _CONSULT.split(match.group("agent"))[0]
-    agent = re.split(r"\s+(?:within|when|where|to|for|in|on|under|pursuant|as|through|before|after)\s", agent)[0]
+    agent = re.split(
+        r"\s+(?:within|when|where|to|for|in|on|under|pursuant|as|through|before|after)\s|\s+(?:and\s+|or\s+)?"
+        r"(?:shall|should|must|may)\b",
+        agent,
+    )[0]
     if names.is_actor(agent, defined):
         return (Actor(names.canonical(agent, defined), agent.strip()),)
     return ()
@@ -364,25 +479,61 @@ def _passive_agent(after: str, defined: dict[str, str]) -> tuple[Actor, ...]:
 
 def _continues(between: str) -> bool:
     """Words between two modals that carry the first one's subject on: "... review X and, as appropriate, shall"."""
-    return bool(re.search(r"\b(?:and|or)\b[\s,]*(?:[\w\s'’-]{0,40},\s*)?$", between))
+    return bool(_CARRIES_SUBJECT.search(between))
 
 
-def _obligation(
-    provision: ParsedProvision, span: tuple[int, int], start: int, directive: _Directive
-) -> ExtractedObligation:
+def _obligations(
+    provision: ParsedProvision, span: tuple[int, int], start: int, directive: _Directive, signing_date: date | None
+) -> list[ExtractedObligation]:
+    """The directive's obligation; or, when its verb phrase is an inline list ("shall, within 30 days, (i) designate
+    ..., (ii) report ..."), one per item, labelled at the item ("2(e)(ii)") as if it were a paragraph of its own."""
     sentence = provision.text[span[0] : span[1]]
     after = sentence[start:]
     modal = MODALS.match(after)
-    return ExtractedObligation(
+    verb_phrase = after[modal.end() :] if modal else after
+    obligation = ExtractedObligation(
         provision_key=provision.key,
         section=provision.section,
         modal=directive.modal,
         actors=directive.actors,
-        action=_action(after[modal.end() :] if modal else after),
+        action=_action(verb_phrase),
         text=sentence[:_MAX_TEXT],
         span=span,
         deadline=directive.deadline,
     )
+    items = _inline_items(verb_phrase)
+    if not items:
+        return [obligation]
+    return [
+        replace(
+            obligation,
+            section=f"{provision.section or ''}({marker})",
+            action=_action(item),
+            deadline=deadline_in(item, signing_date) or directive.deadline,
+        )
+        for marker, item in items
+    ]
+
+
+def _inline_items(verb_phrase: str) -> list[tuple[str, str]]:
+    """The (marker, words) of an inline list that is the whole verb phrase, markers in sequence from (i), (a), (A)
+    or (1); none when the phrase is not such a list or an item is not a verb phrase."""
+    opening = _INLINE_LIST.match(verb_phrase)
+    if not opening:
+        return []
+    sequence = _MARKER_SEQUENCES[opening.group("marker")]
+    markers = []
+    for match in _INLINE_MARKER.finditer(verb_phrase, opening.start("marker") - 1):
+        if len(markers) < len(sequence) and match.group("marker") == sequence[len(markers)]:
+            markers.append(match)
+    if len(markers) < 2:
+        return []
+    ends = [marker.start() for marker in markers[1:]] + [len(verb_phrase)]
+    items = [
+        (m.group("marker"), verb_phrase[m.end() : end].strip(" ;,.")) for m, end in zip(markers, ends, strict=True)
+    ]
+    items = [(marker, re.sub(r"^(?:and|or)\s+|[;,]\s*(?:and|or)$", "", words).strip()) for marker, words in items]
+    return items if all(_is_verb_phrase(words) for _, words in items) else []
 
 
 def _lead_in_item(

@@ -52,7 +52,9 @@ async def test_the_provisions_export_holds_every_provision(corpus: httpx.AsyncCl
 async def test_obamas_orders_as_csv(corpus: httpx.AsyncClient) -> None:
     response = await corpus.get("/v1/export/orders.csv?president=barack-obama")
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert len(rows) == corpus_orders_by_president()["barack-obama"] and {row["president_slug"] for row in rows} == {"barack-obama"}
+    assert len(rows) == corpus_orders_by_president()["barack-obama"] and {row["president_slug"] for row in rows} == {
+        "barack-obama"
+    }
 
 
 async def test_an_unchanged_order_is_not_sent_again(corpus: httpx.AsyncClient) -> None:

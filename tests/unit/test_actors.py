@@ -236,4 +236,4 @@ def test_gpo_quotes_define_a_short_form() -> None:
     ],
 )
 def test_a_bare_title_is_the_office_last_named_in_full(name: str, context: str, expected: str) -> None:
-    assert full_name_before(name, context) == expected
+    assert full_name_before(name, context, {}) == expected

@@ -515,3 +515,157 @@ def test_offices_joined_without_an_article_are_two_actors() -> None:
         "Sec. 2. Widgets.\n(a) The Secretary of the Interior and Governor of the State of Widgetland shall act.\n"
     )
     assert actor_names(found) == ["Secretary of the Interior", "Governor of the State of Widgetland"]
+
+
+# --- subjects found by the grammar of the sentence, not by a list of offices --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Office of Widget Safety within the Department of Commerce shall publish guidance.",
+            ["Office of Widget Safety"],
+        ),
+        ("FCEB agencies shall adopt the guidance.", ["FCEB agencies"]),
+        (
+            "Agencies designated under section 4 of this order shall comply.",
+            ["agencies designated under section 4 of this order"],
+        ),
+        ("The agencies represented on the Council shall report.", ["agencies represented on the Council"]),
+        ("Other member departments or agencies may provide staff.", ["other member departments or agencies"]),
+        ("The U.S. Coast Guard shall update the plan.", ["United States Coast Guard"]),
+        (
+            "The Director of the Widget Agency, as the National Manager for Widgets, shall issue standards.",
+            ["Director of the Widget Agency"],
+        ),
+        (
+            "The Secretary of Labor and the Deputy Assistant to the President and Director of Widget Affairs shall meet.",
+            ["Secretary of Labor", "Deputy Assistant to the President and Director of Widget Affairs"],
+        ),
+        (
+            "The Departments of Justice, the Interior, HHS, and Energy shall consult Tribes.",
+            [
+                "Department of Justice",
+                "Department of the Interior",
+                "Department of Health and Human Services",
+                "Department of Energy",
+            ],
+        ),
+    ],
+)
+def test_the_subject_of_the_modal_is_the_actor(body: str, expected: list[str]) -> None:
+    assert actor_names(one(paragraph(body))) == expected
+
+
+def test_acting_through_without_commas() -> None:
+    found = one(paragraph("The Secretary of Commerce acting through the Director of NIST shall develop a framework."))
+    assert actor_names(found) == ["Secretary of Commerce"]
+    assert found.actors[0].through == "Director of the National Institute of Standards and Technology"
+
+
+def test_a_pronoun_subject_stands_for_the_actor_before_it() -> None:
+    found = one(paragraph("As agencies adopt the framework, they shall report their progress to the Director of OMB."))
+    assert actor_names(found) == ["agencies"]
+
+
+def test_the_plural_title_stands_for_the_offices_directed_together() -> None:
+    text = (
+        "Sec. 3. Widgets.\n(a) The Secretary of Energy and the Secretary of Labor shall review widget safety.\n"
+        "(b) The Secretaries shall report to the President."
+    )
+    assert actor_names(extract(text)[-1]) == ["Secretary of Energy", "Secretary of Labor"]
+
+
+def test_a_relative_clause_modal_is_not_the_subject_s() -> None:
+    found = one(paragraph("All agencies whose actions may affect widgets shall review their programs."))
+    assert (found.modal, actor_names(found)) == ("shall", ["all agencies"])
+
+
+def test_terms_of_service_are_no_obligation() -> None:
+    assert extract(paragraph("Members of the Council shall serve without compensation.")) == []
+    assert extract(paragraph("The Center shall also have a Director, who shall be a senior official of USTR.")) == []
+
+
+def test_a_passive_agent_in_a_relative_clause_acts() -> None:
+    found = extract(
+        paragraph("There is established a Widget Group, which shall be convened by the Secretary of Labor.")
+    )
+    assert [actor_names(o) for o in found] == [["Secretary of Labor"]]
+
+
+def test_a_handed_over_work_product_is_its_maker_s_obligation() -> None:
+    text = paragraph(
+        "The Secretary of Labor shall prepare a widget plan. The plan shall be submitted to the President within 120 "
+        "days of the date of this order."
+    )
+    submitted = extract(text)[-1]
+    assert actor_names(submitted) == ["Secretary of Labor"]
+    assert submitted.actors[0].as_written == ""  # implicit
+    assert submitted.deadline == after_signing(120)
+
+
+def test_an_adverb_between_and_and_the_second_modal_keeps_the_subject() -> None:
+    found = extract(paragraph("The Board shall submit a plan and annually thereafter shall submit a status report."))
+    assert [(actor_names(o), o.deadline and o.deadline.recurrence) for o in found] == [
+        (["Board"], None),
+        (["Board"], "annually"),
+    ]
+
+
+# --- enumerations -------------------------------------------------------------------------------------------------
+
+
+def test_capitalised_verb_items_of_a_lead_in_are_obligations_each() -> None:
+    text = (
+        "Sec. 4. Review. The Secretary of Defense shall:\n(a) Establish a review process;\n"
+        "(b) Coordinate the member agencies; and\n(c) In developing recommendations, consult with the States."
+    )
+    found = extract(text)
+    assert [(o.section, o.action) for o in found] == [
+        ("4(a)", "Establish a review process"),
+        ("4(b)", "Coordinate the member agencies"),
+        ("4(c)", "In developing recommendations, consult with the States."),
+    ]
+
+
+def test_capitalised_names_under_a_lead_in_are_no_items() -> None:
+    text = "Sec. 4. Review. The Secretary of Defense shall consult:\n(a) Department of State;\n(b) Department of Labor."
+    assert [o.section for o in extract(text)] == ["4"]
+
+
+def test_an_inline_list_is_one_obligation_per_item_labelled_at_the_item() -> None:
+    found = extract(
+        paragraph(
+            "The Attorney General shall, within 30 days, (i) designate a coordinator, (ii) report to the "
+            "President, and (iii) assign staff."
+        )
+    )
+    assert [(o.section, o.action, o.deadline) for o in found] == [
+        ("3(a)(i)", "designate a coordinator", after_signing(30)),
+        ("3(a)(ii)", "report to the President", after_signing(30)),
+        ("3(a)(iii)", "assign staff", after_signing(30)),
+    ]
+    assert len({o.span for o in found}) == 1
+
+
+def test_an_inline_list_of_purposes_stays_one_obligation() -> None:
+    found = one(paragraph("The Secretary of Labor shall issue guidance to: (i) protect workers; and (ii) train staff."))
+    assert found.section == "3(a)"
+
+
+# --- spans --------------------------------------------------------------------------------------------------------
+
+
+def test_each_span_cuts_its_sentence_out_of_the_provision_text() -> None:
+    text = (
+        "Sec. 3. Widgets. (a) The Secretary of Labor shall prepare a plan. It is the policy of the United States to "
+        "build widgets. The Secretary of Energy, in consultation with the Director of OMB, shall review it."
+    )
+    provisions = {p.key: p for p in parse_text(text)}
+    found = extract(text)
+    assert len(found) == 2
+    for obligation in found:
+        start, end = obligation.span
+        sentence = provisions[obligation.provision_key].text[start:end]
+        assert sentence == obligation.text and " shall " in sentence and sentence.endswith(".")
