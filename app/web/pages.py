@@ -20,7 +20,7 @@ from app.queries.pagination import Page
 from app.schemas.agencies import Agency
 from app.schemas.params import OrderFacetQuery, OrderListQuery, StrictQuery
 from app.web.forms import DeadlinesForm, Paged, SearchForm, agency_obligations
-from app.web.rendering import render
+from app.web.rendering import marked_sentences, render
 
 EoNumber = Annotated[int, Path(gt=0, lt=100000)]
 AgencySlug = Annotated[str, Path(pattern=r"^[a-z0-9-]{1,200}$")]
@@ -101,10 +101,12 @@ async def search(request: Request, conn: Conn, form: Annotated[SearchForm, query
 async def order(
     request: Request, eo_number: EoNumber, conn: Conn, _: Annotated[StrictQuery, query_of(StrictQuery, True)]
 ) -> Response:
-    """An order: its metadata, relations, provisions as an outline with anchors, and its obligations."""
+    """An order: its metadata, relations, provisions as an outline with anchors, and its obligations, each linked
+    to its sentence, marked in the outline."""
     detail = orjson.loads(await order_detail(conn, eo_number, provisions=True, obligations=True))
     json_url = f"/v1/orders/{eo_number}?include=provisions,obligations"
-    return render(request, "order.html", {"order": detail, "json_url": json_url})
+    sentences = marked_sentences(detail["provisions"], detail["obligations"])
+    return render(request, "order.html", {"order": detail, "sentences": sentences, "json_url": json_url})
 
 
 @router.get("/agencies/{slug}")

@@ -94,7 +94,7 @@ async def test_a_reporter_finds_eo_14409_and_reads_every_deadline_it_set(
     tab: tuple["playwright.Page", Offline], server: str
 ) -> None:
     page, _ = tab
-    order = api(server, "/v1/orders/14409?include=obligations")
+    order = api(server, "/v1/orders/14409?include=provisions,obligations")
     await page.goto(server)
 
     # Step 1: search the front page's box, by keyboard.
@@ -128,6 +128,17 @@ async def test_a_reporter_finds_eo_14409_and_reads_every_deadline_it_set(
     await rows.first.get_by_role("link", name=re.compile("in the text")).click()
     await page.wait_for_url(re.compile(f"#{first}$"))
     assert await page.locator(f"[id='{first}']").is_visible()
+
+    # And to its sentence there, highlighted: exactly the span the API gives.
+    obligation = order["obligations"][0]
+    [provision] = [p for p in order["provisions"] if p["id"] == obligation["provision_id"]]
+    start, end = obligation["span"]
+    await rows.first.get_by_role("link", name=re.compile("sentence")).click()
+    await page.wait_for_url(re.compile(f"#ob-{obligation['id']}$"))
+    sentence = page.locator("mark.obligation:target")
+    assert await sentence.text_content() == provision["text"][start:end]
+    assert await sentence.evaluate("mark => mark.getBoundingClientRect().top < window.innerHeight")
+    await shot(page, "3b-eo-14409-sentence")
 
 
 async def test_a_relation_leads_to_the_order_it_names_which_names_it_back(

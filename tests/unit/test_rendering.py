@@ -1,7 +1,9 @@
 """How the explorer writes the API's fields as HTML."""
 
+from markupsafe import Markup
+
 from app.formats.highlight import highlight, query_stems
-from app.web.rendering import anchor, deadline_words, marked
+from app.web.rendering import anchor, deadline_words, marked, marked_sentences
 
 
 def test_a_highlight_keeps_its_marks_and_escapes_its_text() -> None:
@@ -10,6 +12,35 @@ def test_a_highlight_keeps_its_marks_and_escapes_its_text() -> None:
     assert "<mark>Treasury</mark>" in shown
     assert "x &lt; y &amp; &lt;b&gt;bold&lt;/b&gt;" in shown
     assert "<b>" not in shown
+
+
+def test_each_sentence_is_marked_once_its_text_escaped_and_an_overlapping_one_left_in_the_earlier_mark() -> None:
+    text = "Where x < y & z: the Secretary shall act & report. Agencies shall <help>."
+    acts = [text.index("the Secretary"), text.index(" Agencies")]
+    overlapping = [text.index("report"), text.index("help")]
+    helps = [text.index("Agencies"), len(text)]
+    provisions = [{"id": "eo-1-2-a", "text": text}, {"id": "eo-1-2-b", "text": "None <here> & now."}]
+    obligations = [
+        {"id": "eo-1-2-a-1", "provision_id": "eo-1-2-a", "span": acts},
+        {"id": "eo-1-2-a-2", "provision_id": "eo-1-2-a", "span": acts},
+        {"id": "eo-1-2-a-3", "provision_id": "eo-1-2-a", "span": overlapping},
+        {"id": "eo-1-2-a-4", "provision_id": "eo-1-2-a", "span": helps},
+    ]
+    sentences = marked_sentences(provisions, obligations)
+    assert sentences.texts == {
+        "eo-1-2-a": Markup(
+            'Where x &lt; y &amp; z: <mark class="obligation" id="ob-eo-1-2-a-1">the Secretary shall act &amp; report.'
+            '</mark> <mark class="obligation" id="ob-eo-1-2-a-4">Agencies shall &lt;help&gt;.</mark>'
+        ),
+        "eo-1-2-b": Markup("None &lt;here&gt; &amp; now."),
+    }
+    assert all(isinstance(shown, Markup) for shown in sentences.texts.values())
+    assert sentences.mark_ids == {
+        "eo-1-2-a-1": "ob-eo-1-2-a-1",
+        "eo-1-2-a-2": "ob-eo-1-2-a-1",
+        "eo-1-2-a-3": "ob-eo-1-2-a-1",
+        "eo-1-2-a-4": "ob-eo-1-2-a-4",
+    }
 
 
 def test_a_provision_anchor_is_its_place_in_the_order() -> None:

@@ -8,6 +8,7 @@ import pytest
 from lxml import html
 
 from app.web.rendering import CONTENT_SECURITY_POLICY as PAGE_CONTENT_SECURITY_POLICY
+from app.web.rendering import anchor
 from tests.paging import walk
 
 
@@ -81,6 +82,40 @@ async def test_an_order_page_has_its_outline_obligations_and_linked_relations(cl
         (r["kind"].replace("_", " "), [f"/orders/{r['eo_number']}"]) for r in detail["relations"]
     ]
     assert ("revokes", ["/orders/15002"]) in [(li.text.strip(), li.xpath("a/@href")) for li in relations]
+
+
+def outline_text(document: html.HtmlElement, provision_id: str) -> tuple[str, dict[str, tuple[str, int, int]]]:
+    """A provision's text as its order's page shows it (without its "#" link), and where each mark in it lies."""
+    [paragraph] = document.xpath(f"//div[@id='{anchor(provision_id)}']/p")
+    text, marks = paragraph.text or "", {}
+    for child in paragraph:
+        if child.tag == "mark":
+            marks[child.get("id")] = (provision_id, len(text), len(text) + len(child.text_content()))
+            text += child.text_content() + (child.tail or "")
+        else:  # the "#" link, which follows the text after a space
+            text = text.removesuffix(" ")
+    return text, marks
+
+
+async def test_each_obligation_links_to_its_sentence_marked_in_the_text(client: httpx.AsyncClient) -> None:
+    sentences_marked = 0
+    for order in await walk(client, "/v1/orders"):
+        document = await page(client, f"/orders/{order['eo_number']}")
+        detail = (await client.get(json_link(document))).json()
+        marks: dict[str, tuple[str, int, int]] = {}
+        for provision in detail["provisions"]:
+            shown, marked = outline_text(document, provision["id"])
+            assert shown == provision["text"]
+            marks |= marked
+        first_of_sentence: dict[tuple[str, int, int], str] = {}
+        for obligation in detail["obligations"]:
+            sentence = (obligation["provision_id"], *obligation["span"])
+            first_of_sentence.setdefault(sentence, f"ob-{obligation['id']}")
+            [link] = document.xpath(f"//tr[@id='{obligation['id']}']//a[text()='(sentence)']/@href")
+            assert link == f"#{first_of_sentence[sentence]}" and marks[link.removeprefix("#")] == sentence
+        assert len(marks) == len(first_of_sentence)
+        sentences_marked += len(marks)
+    assert sentences_marked
 
 
 async def test_a_relation_leads_to_the_other_order_which_names_it_back(client: httpx.AsyncClient) -> None:
