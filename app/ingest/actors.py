@@ -32,12 +32,13 @@ _NAME_TAIL = (
 _QUALIFIERS = r"(?:(?!(?:The|This|That|Such|Each|Any|No|An?|Its|Their)\b)[A-Z][\w'’&-]*\s+){1,6}"
 # A collective actor written in lower case: "agencies", "each agency", "the heads of executive departments".
 _COLLECTIVE = re.compile(
-    r"^(?:(?:all|each|every|any|the|such|relevant|other|covered|appropriate|participating|executive|Federal|federal|"
+    r"^(?:(?:all|each|every|any|the|these|those|such|relevant|other|covered|appropriate|participating|executive|Federal|federal|"
     r"member|[A-Za-z][A-Z]+)\s+)*"
     r"(?:(?:(?:departments?|offices?)\s+(?:and|or)\s+)?agenc(?:y|ies)(?:\s+(?:and|or)\s+offices)?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"agency\s+heads?|"
-    r"(?:[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel)|members?\s+of\s+.+)"
+    r"(?:[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers)|"
+    r"members?\s+of\s+.+)"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
 )
 _LEADING_THE = re.compile(r"^(?:(?:the|an?|and|or|jointly)\s+)+", re.IGNORECASE)
@@ -61,7 +62,7 @@ _AGENCY_HEADS = re.compile(
 
 _SENTENCE_CAPITALS = {
     "Each", "Every", "All", "Any", "Agencies", "Agency", "Executive", "Heads", "Head", "Employees", "Other", "Such",
-    "Member", "Relevant", "Covered", "Participating",
+    "Member", "Relevant", "Covered", "Participating", "These", "Those", "Supervisors", "Managers",
 }  # fmt: skip
 _QUALIFIER = re.compile(
     r"\s+(?:that|which|who|whose|within|with\s+respect\s+to|in\s+(?:his|her|its|their)\s+capacity|as\s+the)\s"

@@ -34,7 +34,7 @@ _POLICY_HEADING = re.compile(r"^(?:statement\s+of\s+)?polic(?:y|ies)$", re.IGNOR
 _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|with\s+respect)\b|take\s+effect|"
-    r"be\s+(?:a\s+)?members?\b|have\b|become\s+effective|remain\s+in\s+(?:effect|force)|include|consist|mean|have\s+the\s+(?:meaning|same)|"
+    r"be\s+(?:a\s+)?members?\b|have\b|become\s+effective|remain\s+in\s+(?:effect|force)|include(?!,?\s+in\s)|consist|mean|have\s+the\s+(?:meaning|same)|"
     r"terminate|expire|supersede|prevail|serve\s+(?:as|on|without)|be\s+composed|be\s+chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b",
     re.IGNORECASE,
@@ -62,6 +62,8 @@ _WORK_PRODUCT = re.compile(
 _INLINE_THROUGH = re.compile(r"^(?P<actor>.+?)\s+(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
 # "As agencies adopt X, they shall": the pronoun stands for the actor named earlier in the sentence.
 _PRONOUN = re.compile(r"^(?:they|it)$", re.IGNORECASE)
+_PRONOUN_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:they|it)\s+$", re.IGNORECASE)
+_NONRESTRICTIVE = re.compile(r"^(?:(?:the\s+)?\w+\s+of\s+)?(?:which|whom|whose)\b", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r"\s(?:whose|that|which|who)\s")
 # What stands between two modals when the second has the first one's subject: "and, as appropriate, shall",
 # "and annually thereafter shall".
@@ -97,7 +99,7 @@ _OPENING_ADVERBIAL = re.compile(
 )
 _ITEM_CLAUSE = re.compile(r"^(?:(?!\b(?:that|which|who|whose)\b)[^,;:])*?\b(?:are|is|was|were|has|have)\b")
 _LABEL = re.compile(r"^\s*(?:(?:Section|Sec\.?|SEC\.?)\s+[\w.-]+\.?\s*|(?:\(\s*[\w.]+\s*\)\s*)+)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z]|\(\w{1,4}\)\s)")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:U\.S\.C|U\.S|Sec|Secs|No|Nos|e\.g|i\.e|etc|Inc|Co|Corp|Mr|Mrs|Ms|Dr|St|Jr|Sr|Pub|Stat|Fed|Reg|"
     r"v|vs|et\s+seq|et\s+al|Art|para|cf|Dept|Gen|Gov|Ltd|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
@@ -106,7 +108,7 @@ _ABBREVIATION = re.compile(
 # "X and the Y": two actors; "Secretary of Health and Human Services" and "Assistant to the President and Director of
 # X" (one person's two titles): one.
 _JOINED_ACTORS = re.compile(
-    r"(?<!Assistant to the President)\s+and\s+(?=(?:the|each|all|every|any)\s+|"
+    r"(?<!Assistant to the President)\s+and\s+(?=(?:the|each|all|every|any|other|such)\s+|"
     r"(?:Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Governor|Commissioner)\b)"
 )
 # "within this same 120-day time period": a period the order has already set.
@@ -331,6 +333,8 @@ def _directives(
         actors = _passive_agent(after, defined) or _subject(before, defined)
         if not actors and previous and _continues(sentence[modals[index - 1].end() : modal.start()]):
             actors = previous.actors
+        if not actors and _PRONOUN_BEFORE.search(before):  # "It shall seek the views of experts"
+            actors = producer
         if not actors and _DELIVERED.match(after) and _WORK_PRODUCT.search(before):
             actors = tuple(Actor(actor.name, "", actor.through) for actor in producer)
         if not actors:
@@ -421,6 +425,8 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
         inline_via = _INLINE_THROUGH.match(segment)  # "the Secretary acting through the Director" without commas
         if inline_via and names.is_actor(inline_via.group("actor"), defined):
             segment, through = inline_via.group("actor"), names.canonical(inline_via.group("agent"), defined)
+        if _NONRESTRICTIVE.match(segment):  # ", the heads of which are members," is an aside
+            continue
         if position == 0 and _PRONOUN.match(segment):
             actor = _antecedent(segments[:-1], defined)
             return (actor,) if actor else ()

@@ -3,12 +3,16 @@
 import os
 import re
 import subprocess
+from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import func, select
 
+from app.models import Obligation, Provision
 from tests.cli.test_import import EOKB
-from tests.conftest import CORPUS, corpus_order_count, corpus_orders_by_president
+from tests.conftest import CORPUS, corpus_order_count, corpus_orders_by_president, query
 from tests.paging import walk
 
 pytestmark = [
@@ -77,20 +81,59 @@ async def test_orders_without_fr_agencies_are_linked_through_their_text(corpus: 
     assert {"treasury-department", "justice-department", "defense-department"} <= slugs
 
 
-GOLD = CORPUS.parent / "gold"
+DEV_GOLD = CORPUS.parent / "gold"
+PROJECT_GOLD = Path(__file__).parents[1] / "gold"
 
 
-@pytest.mark.skipif(not GOLD.is_dir(), reason=f"gold labels not available at {GOLD}")
-def test_extraction_meets_its_goals_on_the_dev_gold(corpus_db: str) -> None:
+@dataclass(frozen=True)
+class Floor:
+    """The least each score may be; for the project's own gold, the figures measured when its rules were settled, so
+    that a change cannot silently lose obligations."""
+
+    precision: float
+    recall: float
+    f1: float
+    deadlines: float
+    actors: float
+
+
+FLOORS = {DEV_GOLD: Floor(0.98, 0.98, 0.98, 0.98, 0.98), PROJECT_GOLD: Floor(0.98, 0.94, 0.96, 0.98, 0.96)}
+
+
+@pytest.mark.parametrize("gold", FLOORS, ids=["dev gold", "project gold"])
+def test_extraction_holds_its_scores_on_gold(corpus_db: str, gold: Path) -> None:
+    if not gold.is_dir():
+        pytest.skip(f"gold labels not available at {gold}")
     result = subprocess.run(
-        [EOKB, "eval", str(GOLD)],
+        [EOKB, "eval", str(gold)],
         env={**os.environ, "EOKB_DATABASE_URL": corpus_db, "COLUMNS": "200"},
         capture_output=True,
         text=True,
         timeout=120,
     )
     print(result.stdout)
+    assert result.returncode == 0, result.stderr
     overall = next(line for line in result.stdout.splitlines() if line.strip(" │|").startswith("all"))
-    figures = [float(cell) for cell in re.findall(r"\d\.\d{3}", overall)]
-    precision, recall, f1, deadlines, actors = figures
-    assert f1 >= 0.95 and deadlines >= 0.98 and actors >= 0.90, overall
+    scores = Floor(*(float(cell) for cell in re.findall(r"\d\.\d{3}", overall)))
+    floor = FLOORS[gold]
+    below = {name: value for name, value in vars(scores).items() if value < getattr(floor, name)}
+    assert not below, f"below the floor {floor}: {below}"
+
+
+def test_every_span_cuts_out_its_sentence_with_its_modal(corpus_db: str) -> None:
+    cut = func.substr(Provision.text, Obligation.span_start + 1, Obligation.span_end - Obligation.span_start)
+    [rows] = query(corpus_db, select(Obligation.id, Obligation.modal, Obligation.text, cut).join(Provision))
+    assert len(rows) > 10000
+    wrong = [
+        (ob_id, text[:80], sentence[:80])
+        for ob_id, modal, text, sentence in rows
+        if sentence[:1000] != text or not _MODAL_WORD[modal].search(sentence)
+    ]
+    print(f"{len(rows)} obligations, {len(wrong)} spans that do not cut out their sentence: {wrong[:20]}")
+    assert wrong == []
+
+
+_MODAL_WORD = {
+    modal: re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?directed\s+to\b" if modal == "is directed to" else rf"\b{modal}\b")
+    for modal in ("shall", "should", "must", "may", "is directed to")
+}

@@ -669,3 +669,28 @@ def test_each_span_cuts_its_sentence_out_of_the_provision_text() -> None:
         start, end = obligation.span
         sentence = provisions[obligation.provision_key].text[start:end]
         assert sentence == obligation.text and " shall " in sentence and sentence.endswith(".")
+
+
+def test_an_aside_about_the_subjects_does_not_hide_them() -> None:
+    found = one(
+        paragraph(
+            "The Department of the Treasury and other relevant agencies, the heads of which are members of the Group, "
+            "shall identify all widget rules."
+        )
+    )
+    assert actor_names(found) == ["Department of the Treasury", "other relevant agencies"]
+
+
+def test_include_in_is_an_action_while_include_is_a_list_of_contents() -> None:
+    assert one(paragraph("The head of each agency shall include in its budget a request for widgets.")).modal == "shall"
+    assert extract(paragraph("The Council shall include the Secretary of Labor.")) == []
+
+
+def test_it_shall_is_the_body_last_directed() -> None:
+    text = "Sec. 3. Widgets.\n(a) The Widget Board shall advise the President. It shall seek the views of experts."
+    assert [actor_names(o) for o in extract(text)] == [["Widget Board"], ["Widget Board"]]
+
+
+def test_a_numbered_item_after_a_sentence_starts_a_sentence_of_its_own() -> None:
+    found = extract(paragraph("Agencies shall report. (2) These agencies shall publish the report."))
+    assert [actor_names(o) for o in found] == [["agencies"], ["these agencies"]]
