@@ -114,38 +114,52 @@ def _deadline_right(gold: Mapping[str, Any], extracted: Mapping[str, Any]) -> bo
 def score_order(
     eo_number: int, gold: Iterable[Mapping[str, Any]], extracted: Iterable[Mapping[str, Any]]
 ) -> OrderScore:
-    """Match extracted to gold within (section, modal), each gold at most once, preferring overlapping actors."""
+    """Match extracted to gold within (section, modal), each gold at most once, preferring overlapping actors: real
+    labels take their matches before borderline ones, and within each, pairs whose actors overlap are made first."""
     score = OrderScore(eo_number)
     pool: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
     for item in extracted:
-        pool.setdefault((normalise_section(item["section"]), _modal(item["modal"])), []).append(item)
-    golds = sorted(gold, key=lambda g: bool(g.get("borderline")))  # real labels take their match first
-    for item in golds:
-        candidates = pool.get((normalise_section(item["section"]), _modal(item["modal"])), [])
-        borderline = bool(item.get("borderline"))
-        if not borderline:
-            score.gold += 1
-        if not candidates:
-            if not borderline:
-                score.misses.append(item)
+        pool.setdefault(_key(item), []).append(item)
+    golds = list(gold)
+    chosen: dict[int, Mapping[str, Any]] = {}
+    for borderline in (False, True):
+        for overlapping in (True, False):
+            for index, item in enumerate(golds):
+                if index in chosen or bool(item.get("borderline")) != borderline:
+                    continue
+                candidates = pool.get(_key(item), [])
+                match = next((c for c in candidates if not overlapping or _overlap(item, c)), None)
+                if match is not None:
+                    candidates.remove(match)
+                    chosen[index] = match
+    for index, item in enumerate(golds):
+        if item.get("borderline"):
             continue
-        best = next((c for c in candidates if any(actor_matches(a, c["actors"]) for a in item["actors"])), None)
-        chosen = best or candidates[0]
-        candidates.remove(chosen)
-        if borderline:
+        score.gold += 1
+        match = chosen.get(index)
+        if match is None:
+            score.misses.append(item)
             continue
         score.matched += 1
         score.extracted += 1
-        if _deadline_right(item, chosen):
+        if _deadline_right(item, match):
             score.deadline_right += 1
         else:
-            score.wrong_deadlines.append((item, chosen))
-        right = sum(actor_matches(actor, chosen["actors"]) for actor in item["actors"])
+            score.wrong_deadlines.append((item, match))
+        right = sum(actor_matches(actor, match["actors"]) for actor in item["actors"])
         score.actors_right += right
         score.actors_total += len(item["actors"])
         if right < len(item["actors"]):
-            score.wrong_actors.append((item, chosen))
+            score.wrong_actors.append((item, match))
     for leftover in pool.values():
         score.extras += leftover
         score.extracted += len(leftover)
     return score
+
+
+def _key(item: Mapping[str, Any]) -> tuple[str, str]:
+    return normalise_section(item["section"]), _modal(item["modal"])
+
+
+def _overlap(gold: Mapping[str, Any], extracted: Mapping[str, Any]) -> bool:
+    return any(actor_matches(actor, extracted["actors"]) for actor in gold["actors"])

@@ -29,16 +29,20 @@ _PERIOD = re.compile(
 )
 # "90 days after the date of this order" (but not "in each of the first 5 years following ...")
 _PERIOD_AFTER = re.compile(
-    rf"(?<!first )(?<!last )(?<!next )(?<!each )(?<!for )(?<!during )\b{_NUMBER}[\s-]+{_UNIT}\s+"
+    rf"(?<!of the first )(?<!last )(?<!next )(?<!each )(?<!for )(?<!during )\b{_NUMBER}[\s-]+{_UNIT}\s+"
     rf"(?P<relation>after|from|following)\s+(?P<event>[^,;:.]+)",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
-    r"\b(?:during|over|for|throughout|first|last|next|each|every|period\s+of)(?:\s+(?:the|a|an|of|each))*\s*$",
+    r"\b(?:during|over|for|throughout|last|next|each|every|period\s+of)(?:\s+(?:the|a|an|of|each|first))*\s*$",
     re.IGNORECASE,
 )
 _BY_DATE = re.compile(
     rf"\b(?:by|before|not\s+later\s+than|no\s+later\s+than|on\s+or\s+before|until)\s+{_DATE}", re.IGNORECASE
+)
+# "By February 2022": by the end of that month.
+_BY_MONTH = re.compile(
+    rf"\b(?:[Bb]y|[Bb]efore|[Nn]ot\s+later\s+than|[Nn]o\s+later\s+than)\s+(?P<month>{_MONTHS})\s+(?P<year>\d{{4}})\b"
 )
 _IMMEDIATELY = re.compile(r"\b(?:immediately|effective\s+immediately)\b", re.IGNORECASE)
 # "Effective immediately, X shall": the adverb opens the clause rather than following the modal.
@@ -50,6 +54,10 @@ _YEAR_END = re.compile(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+the\s+end\s+of\s+(?P<fiscal>fiscal\s+year\s+|FY\s*|calendar\s+year\s+)?"
     r"(?P<year>\d{4})\b",
     re.IGNORECASE,
+)
+_EFFECTIVE = re.compile(r"^(?:the\s+)?effective\s+date\s+of\s+(?:this|the)\s+order\b", re.IGNORECASE)
+_EFFECTIVE_ON = re.compile(
+    rf"\bThis\s+order\s+(?:is|shall\s+be|becomes|shall\s+become)\s+effective\b[^\n]{{0,100}}?\b{_DATE}", re.IGNORECASE
 )
 _SIGNING = re.compile(
     r"^(?:the\s+)?(?:(?:effective\s+)?date\s+of\s+(?:this|the)\s+order|this\s+order|(?:the\s+)?(?:issuance|signing)\s+of\s+this\s+order)\b",
@@ -67,6 +75,14 @@ _RECURRENCES = (
         re.compile(
             r"\b(?:annually|each\s+(?:fiscal\s+)?year|every\s+year|yearly|on\s+an\s+annual\s+basis|per\s+year|"
             r"once\s+(?:a|each|per|every)\s+year)\b",
+            re.I,
+        ),
+        "annually",
+    ),
+    (
+        re.compile(
+            r"\b(?:submit|provide|publish|issue|conduct|prepare|deliver|produce|transmit)\s+(?:\w+\s+){0,2}?annual\s+"
+            r"(?:\w+\s+)?(?:updates?|reports?|reviews?|scorecards?|assessments?|summar(?:y|ies)|plans?|statements?)\b",
             re.I,
         ),
         "annually",
@@ -125,17 +141,46 @@ def recurrence_in(text: str) -> str | None:
     return None
 
 
-def deadline_in(text: str, signing_date: date | None, after_modal: str = "") -> Deadline | None:
+@dataclass(frozen=True, slots=True)
+class OrderDates:
+    """When an order was signed, and when it takes effect where it says it does so later."""
+
+    signed: date | None
+    effective: date | None = None
+
+
+def effective_date(text: str, signed: date | None) -> date | None:
+    """The date an order says it takes effect ("This order is effective at 12:01 a.m. ... on March 16, 2017"),
+    when that is later than its signing."""
+    stated = _EFFECTIVE_ON.search(text)
+    if not stated:
+        return None
+    try:
+        effective = _parse_date(stated.group("date"))
+    except ValueError:
+        return None
+    return effective if signed and effective > signed else None
+
+
+def deadline_in(text: str, dates: OrderDates | date | None, after_modal: str = "") -> Deadline | None:
     """The deadline a directive's clause sets, or None.
 
     `text` is the clause that governs the directive; `after_modal` is the few words right after the modal,
-    where "immediately" sets a deadline of the signing date itself.
+    where "immediately" sets a deadline of the signing date itself. A period from "the effective date of this
+    order" counts from signing, unless the order takes effect later: then it runs from that event.
     """
+    dates = dates if isinstance(dates, OrderDates) else OrderDates(dates)
+    signing_date = dates.signed
     recurrence = recurrence_in(text)
     period = _PERIOD.search(text) or _deadline_after(text)
     if period and period.group("relation") != "before":
         days = _days(period)
         event = (period.group("event") or "").strip()
+        if dates.effective and _EFFECTIVE.match(event):
+            due = dates.effective + timedelta(days=days)
+            return Deadline(
+                "days_after_event", days=days, due_date=due, recurrence=recurrence, event=_clean_event(event)
+            )
         if not event or _SIGNING.match(event):
             due = signing_date + timedelta(days=days) if signing_date else None
             return Deadline("days_after_signing", days=days, due_date=due, recurrence=recurrence)
@@ -144,6 +189,12 @@ def deadline_in(text: str, signing_date: date | None, after_modal: str = "") -> 
     if year_end:
         fiscal = (year_end.group("fiscal") or "").lower().startswith(("fiscal", "fy"))
         due = date(int(year_end.group("year")), 9, 30) if fiscal else date(int(year_end.group("year")), 12, 31)
+        return Deadline("date", due_date=due, recurrence=recurrence)
+    by_month = _BY_MONTH.search(text)
+    if by_month and not _BY_DATE.search(text):
+        month = _MONTHS.split("|").index(by_month.group("month")) + 1
+        year = int(by_month.group("year"))
+        due = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
         return Deadline("date", due_date=due, recurrence=recurrence)
     by_date = _BY_DATE.search(text)
     if by_date:

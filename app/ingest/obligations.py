@@ -14,22 +14,18 @@ from datetime import date
 from lemminflect import getAllLemmas
 
 from app.ingest import actors as names
-from app.ingest.deadlines import Deadline, deadline_in
+from app.ingest.deadlines import Deadline, OrderDates, deadline_in, effective_date
 from app.ingest.parse import ParsedProvision
 
 MODALS = re.compile(r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?directed\s+to\b")
-# Sections whose modals are rhetoric or boilerplate, by heading. A section headed only "Policy" whose words never
-# state a policy may be operative text under a label a source garbled: its "shall" still counts.
+# Sections whose modals are rhetoric or boilerplate, by heading; in a purpose or policy section only "must" and
+# "should" are rhetoric.
 _EXCLUDED_HEADING = re.compile(
     r"^(?:(?:statement\s+of\s+)?(?:purposes?|polic(?:y|ies)|findings|background|definitions?|general\s+provisions?)"
     r"(?:\s*(?:,|and|&)\s*)?)+$",
     re.IGNORECASE,
 )
-_STATES_POLICY = re.compile(
-    r"\b(?:is|be|are)\s+(?:the|our|my)\s+polic(?:y|ies)\b|\bpolic(?:y|ies)\s+of\s+(?:the\s+United\s+States|my|this|the\s+Federal)",
-    re.IGNORECASE,
-)
-_POLICY_HEADING = re.compile(r"^(?:statement\s+of\s+)?polic(?:y|ies)$", re.IGNORECASE)
+_RHETORICAL_HEADING = re.compile(r"^(?:statement\s+of\s+)?(?:polic(?:y|ies)|purposes?)$", re.IGNORECASE)
 # What follows a modal in clauses that state scope, meaning or construction rather than direct anyone.
 _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
@@ -164,6 +160,7 @@ class _Directive:
 
 def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: date | None) -> list[ExtractedObligation]:
     """Every obligation the provisions create, in text order."""
+    dates = OrderDates(signing_date, effective_date(" ".join(provision.text for provision in provisions), signing_date))
     defined = names.definitions(" ".join(provision.text for provision in provisions))
     by_key = {provision.key: provision for provision in provisions}
     excluded, rhetorical = _excluded_sections(provisions)
@@ -180,14 +177,16 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         spans = [(offset + start, offset + end) for start, end in sentence_spans(body)]
         parent_lead_in = lead_ins.get(provision.parent_key or "")
         if parent_lead_in and spans and _is_verb_phrase(body):
-            found.append(_lead_in_item(provision, spans[0], parent_lead_in, signing_date))
+            found.append(_lead_in_item(provision, spans[0], parent_lead_in, dates))
         for index, span in enumerate(spans):
             sentence = provision.text[span[0] : span[1]]
             lead_in = _lead_in_modal(sentence) if index == len(spans) - 1 else None
             producer = next((o.actors for o in reversed(found) if f"{o.provision_key}-".startswith(f"{top}-")), ())
-            for start, directive in _directives(sentence, defined, signing_date, producer):
+            for start, directive in _directives(sentence, defined, dates, producer):
                 if top in rhetorical and directive.modal in {"must", "should"}:
                     continue
+                if _inside_quotation(provision.text[: span[0] + start]):
+                    continue  # text this order writes into another order directs no one here
                 same = _SAME_PERIOD.search(sentence) if directive.deadline is None else None
                 if same:
                     directive = replace(directive, deadline=_earlier_period(periods, same))
@@ -197,8 +196,15 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
                 if start == lead_in:
                     lead_ins[provision.key] = directive
                     continue
-                found += _obligations(provision, span, start, directive, signing_date)
+                found += _obligations(provision, span, start, directive, dates)
     return found
+
+
+def _inside_quotation(text: str) -> bool:
+    """Whether the end of `text` lies inside quoted words: an amendment's new text ('is amended to read: "(a) The
+    Secretary shall ...'), whose paragraphs each open a quotation that only the last one closes."""
+    curly = text.count("“") - text.count("”") + text.count("``") - text.count("''")
+    return curly > 0 or text.count('"') % 2 == 1
 
 
 def _with_full_names(
@@ -263,21 +269,15 @@ def _top(provision: ParsedProvision, by_key: dict[str, ParsedProvision]) -> Pars
 
 
 def _excluded_sections(provisions: Sequence[ParsedProvision]) -> tuple[set[str], set[str]]:
-    """Keys of the purpose, policy, definitions and general-provisions sections; and of the sections headed
-    "Policy" that state none, where "must" and "should" are still rhetoric but "shall" directs."""
-    by_key = {provision.key: provision for provision in provisions}
-    words: dict[str, list[str]] = {}
-    for provision in provisions:
-        words.setdefault(_top(provision, by_key).key, []).append(_body(provision)[1])
+    """Keys of the findings, background, definitions and general-provisions sections, which direct no one; and of
+    the purpose and policy sections, where "must" and "should" are rhetoric but an office that "shall" act is
+    directed (a purpose section's later paragraphs often task offices)."""
     excluded, rhetorical = set(), set()
-    for key, texts in words.items():
-        heading = (by_key[key].heading or "").strip(" .")
-        if not heading or not _EXCLUDED_HEADING.match(heading):
+    for provision in provisions:
+        heading = (provision.heading or "").strip(" .")
+        if provision.parent_key or not heading or not _EXCLUDED_HEADING.match(heading):
             continue
-        if _POLICY_HEADING.match(heading) and not _STATES_POLICY.search(" ".join(texts)):
-            rhetorical.add(key)
-        else:
-            excluded.add(key)
+        (rhetorical if _RHETORICAL_HEADING.match(heading) else excluded).add(provision.key)
     return excluded, rhetorical
 
 
@@ -316,7 +316,7 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _directives(
-    sentence: str, defined: dict[str, str], signing_date: date | None, producer: tuple[Actor, ...] = ()
+    sentence: str, defined: dict[str, str], dates: OrderDates, producer: tuple[Actor, ...] = ()
 ) -> list[tuple[int, _Directive]]:
     """The directives in one sentence, each with the position of its modal.
 
@@ -340,18 +340,22 @@ def _directives(
         if not actors:
             previous = None
             continue
-        clause_start = modals[index - 1].end() if index else 0
-        clause_end = len(sentence)
-        if index + 1 < len(modals):  # up to the next modal, or to the "and annually thereafter" that leads to it
-            between = sentence[modal.end() : modals[index + 1].start()]
-            carried = _CARRIES_SUBJECT.search(between)
-            clause_end = modal.end() + (carried.start() if carried else len(between))
-        deadline = deadline_in(sentence[clause_start:clause_end], signing_date, after_modal=after[:40])
+        clause_start = _clause_boundary(sentence, modals[index - 1], modal) if index else 0
+        clause_end = _clause_boundary(sentence, modal, modals[index + 1]) if index + 1 < len(modals) else len(sentence)
+        deadline = deadline_in(sentence[clause_start:clause_end], dates, after_modal=after[:40])
         if deadline is None and previous and previous.deadline and index and _continues(before[clause_start:]):
             deadline = previous.deadline
         previous = _Directive(_modal_name(modal.group(0)), actors, deadline)
         out.append((modal.start(), previous))
     return out
+
+
+def _clause_boundary(sentence: str, first: re.Match[str], second: re.Match[str]) -> int:
+    """Where the second of two modals' clauses begins: at the "and annually thereafter" that carries the first one's
+    subject to it, else right after the first modal."""
+    between = sentence[first.end() : second.start()]
+    carried = _CARRIES_SUBJECT.search(between)
+    return first.end() + (carried.start() if carried else 0)
 
 
 def _excluded(modal: str, before: str, after: str) -> bool:
@@ -489,7 +493,7 @@ def _continues(between: str) -> bool:
 
 
 def _obligations(
-    provision: ParsedProvision, span: tuple[int, int], start: int, directive: _Directive, signing_date: date | None
+    provision: ParsedProvision, span: tuple[int, int], start: int, directive: _Directive, dates: OrderDates
 ) -> list[ExtractedObligation]:
     """The directive's obligation; or, when its verb phrase is an inline list ("shall, within 30 days, (i) designate
     ..., (ii) report ..."), one per item, labelled at the item ("2(e)(ii)") as if it were a paragraph of its own."""
@@ -515,7 +519,7 @@ def _obligations(
             obligation,
             section=f"{provision.section or ''}({marker})",
             action=_action(item),
-            deadline=deadline_in(item, signing_date) or directive.deadline,
+            deadline=deadline_in(item, dates) or directive.deadline,
         )
         for marker, item in items
     ]
@@ -543,7 +547,7 @@ def _inline_items(verb_phrase: str) -> list[tuple[str, str]]:
 
 
 def _lead_in_item(
-    provision: ParsedProvision, span: tuple[int, int], lead_in: _Directive, signing_date: date | None
+    provision: ParsedProvision, span: tuple[int, int], lead_in: _Directive, dates: OrderDates
 ) -> ExtractedObligation:
     first = provision.text[span[0] : span[1]]
     return ExtractedObligation(
@@ -554,7 +558,7 @@ def _lead_in_item(
         action=_action(first),
         text=first[:_MAX_TEXT],
         span=span,
-        deadline=deadline_in(first, signing_date) or lead_in.deadline,
+        deadline=deadline_in(first, dates) or lead_in.deadline,
     )
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.ingest.deadlines import Deadline, deadline_in, number_value, recurrence_in
+from app.ingest.deadlines import Deadline, OrderDates, deadline_in, effective_date, number_value, recurrence_in
 
 SIGNED = date(2030, 1, 20)
 
@@ -240,3 +240,30 @@ def test_years_following_without_a_qualifier_is_a_deadline() -> None:
 )
 def test_a_duration_is_not_a_deadline(text: str) -> None:
     assert deadline_in(text, SIGNED) is None
+
+
+def test_by_a_month_is_by_its_last_day() -> None:
+    assert deadline_in("By February 2032, the Secretary shall publish", SIGNED) == Deadline(
+        "date", due_date=date(2032, 2, 29)
+    )
+
+
+def test_in_the_first_days_from_signing_is_a_deadline_but_during_the_first_years_is_a_duration() -> None:
+    assert deadline_in("initiate efforts in the first 60 days from the date of this order", SIGNED) == after_signing(60)
+    assert deadline_in("during the first 5 years following the date of this order", SIGNED) is None
+
+
+def test_an_annual_work_product_recurs() -> None:
+    assert deadline_in("shall provide an annual update to the President", SIGNED) == Deadline(
+        "recurring", recurrence="annually"
+    )
+
+
+def test_a_later_effective_date_is_the_event_periods_run_from() -> None:
+    text = "This order is effective at 12:01 a.m., eastern daylight time on March 16, 2030."
+    effective = effective_date(text, date(2030, 3, 6))
+    assert effective == date(2030, 3, 16)
+    dates = OrderDates(date(2030, 3, 6), effective)
+    found = deadline_in("within 20 days of the effective date of this order", dates)
+    assert found == Deadline("days_after_event", days=20, due_date=date(2030, 4, 5), event="the effective date")
+    assert effective_date("This order is effective immediately.", date(2030, 3, 6)) is None

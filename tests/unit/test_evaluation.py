@@ -266,3 +266,13 @@ def test_actor_accuracy_counts_each_gold_actor() -> None:
 def test_implicit_actor_adds_nothing_to_actor_accuracy() -> None:
     score = score_order(1, [gold("4(a)", actors=(), actor_implicit=True)], [extracted("4(a)", actors=("agencies",))])
     assert (score.matched, score.actors_total) == (1, 0)
+
+
+def test_a_gold_without_an_overlapping_candidate_leaves_the_overlapping_one_to_the_gold_it_names() -> None:
+    gold = [
+        {"section": "3", "modal": "shall", "actors": ["Secretary of State"], "deadline": None},
+        {"section": "3", "modal": "shall", "actors": ["Secretary of Energy"], "deadline": None},
+    ]
+    extracted = [{"section": "3", "modal": "shall", "actors": [{"name": "Secretary of Energy"}], "deadline": None}]
+    score = score_order(1, gold, extracted)
+    assert (score.matched, score.actors_right, score.misses) == (1, 1, [gold[0]])

@@ -501,13 +501,13 @@ def test_this_same_period_refers_to_a_period_set_in_an_earlier_paragraph() -> No
     assert deadlines[1] == deadlines[0] and deadlines[0] is not None and deadlines[0].days == 120
 
 
-def test_a_policy_heading_over_operative_text_still_directs() -> None:
+def test_a_policy_or_purpose_section_directs_with_shall_but_not_with_must_or_should() -> None:
     text = (
         "Sec. 4. Policy.\n(a) The Secretary of Commerce shall count widgets.\n(b) Agencies must value widgets.\n"
-        "Sec. 5. Policy.\n(a) It is the policy of the United States to value widgets.\n"
-        "(b) The Secretary of Labor shall publish widget wages.\n"
+        "Sec. 5. Purpose.\n(a) It is the policy of the United States that agencies shall value widgets.\n"
+        "(b) The Federal Government should lead. The Secretary of Labor shall publish widget wages.\n"
     )
-    assert [(o.section, o.modal) for o in extract(text)] == [("4(a)", "shall")]
+    assert [(o.section, o.modal) for o in extract(text)] == [("4(a)", "shall"), ("5(b)", "shall")]
 
 
 def test_offices_joined_without_an_article_are_two_actors() -> None:
@@ -540,7 +540,8 @@ def test_offices_joined_without_an_article_are_two_actors() -> None:
             ["Director of the Widget Agency"],
         ),
         (
-            "The Secretary of Labor and the Deputy Assistant to the President and Director of Widget Affairs shall meet.",
+            "The Secretary of Labor and the Deputy Assistant to the President and Director of Widget Affairs shall "
+            "meet.",
             ["Secretary of Labor", "Deputy Assistant to the President and Director of Widget Affairs"],
         ),
         (
