@@ -37,8 +37,9 @@ _COLLECTIVE = re.compile(
     r"(?:(?:(?:departments?|offices?)\s+(?:and|or)\s+)?agenc(?:y|ies)(?:\s+(?:and|or)\s+offices)?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"agency\s+heads?|"
-    r"(?:[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers)|"
-    r"members?\s+of\s+.+)"
+    r"(?:[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers|"
+    r"members)|members?\s+of\s+.+)"
+    r"(?:\s+(?:[a-z]+ing|[a-z]+ed)\s.+)?"  # "agency heads conducting infrastructure reviews"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
 )
 _LEADING_THE = re.compile(r"^(?:(?:the|an?|and|or|jointly)\s+)+", re.IGNORECASE)
@@ -54,11 +55,6 @@ _ARTICLES = {"the", "a", "an"}
 _MAX_ACTOR_WORDS = 16
 _NAME_REACH = 200  # characters before a "(OMB)" that can hold the name it defines
 
-# "agency heads", "each agency head", "the head of each agency", "heads of all agencies": one collective name.
-_AGENCY_HEADS = re.compile(
-    r"^(?:(?:each|every|all|the)\s+)?(?:agency\s+heads?|heads?\s+of\s+(?:each|every|all|the)?\s*agenc(?:y|ies))$",
-    re.IGNORECASE,
-)
 
 _SENTENCE_CAPITALS = {
     "Each", "Every", "All", "Any", "Agencies", "Agency", "Executive", "Heads", "Head", "Employees", "Other", "Such",
@@ -112,7 +108,7 @@ def definitions(text: str) -> dict[str, str]:
     for match in _ROLE.finditer(text):
         found.setdefault(match.group("role"), match.group("holder"))
     for match in _DEFINITION.finditer(text):
-        short = match.group(1).strip()
+        short = re.sub(r"^the\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
         before = _PHRASE_BEFORE.search(text[max(0, match.start() - _NAME_REACH) : match.start()])
         if not before or short.lower() in {"a", "b", "c", "i", "ii", "iii", "the"}:
             continue
@@ -213,8 +209,6 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
         bare = _LEADING_THE.sub("", expansions[bare])
         if bare in expansions:
             return bare
-    if _AGENCY_HEADS.match(bare):
-        return "heads of agencies"
     first, _, rest = bare.partition(" ")
     if first in _SENTENCE_CAPITALS and _COLLECTIVE.match(bare[0].lower() + bare[1:]):
         return f"{first.lower()} {rest}".strip()  # "Agencies shall" -> "agencies"; "Federal employees" stays

@@ -30,7 +30,7 @@ _RHETORICAL_HEADING = re.compile(r"^(?:statement\s+of\s+)?(?:polic(?:y|ies)|purp
 _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|with\s+respect)\b|take\s+effect|"
-    r"be\s+(?:a\s+)?members?\b|have\b|become\s+effective|remain\s+in\s+(?:effect|force)|include(?!,?\s+in\s)|consist|mean|have\s+the\s+(?:meaning|same)|"
+    r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b|become\s+effective|remain\s+in\s+(?:effect|force)|include(?!,?\s+in\s)|consist|mean|have\s+the\s+(?:meaning|same)|"
     r"terminate|expire|supersede|prevail|serve\s+(?:as|on|without)|be\s+composed|be\s+chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b",
     re.IGNORECASE,
@@ -57,6 +57,9 @@ _WORK_PRODUCT = re.compile(
 )
 _INLINE_THROUGH = re.compile(r"^(?P<actor>.+?)\s+(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
 # "As agencies adopt X, they shall": the pronoun stands for the actor named earlier in the sentence.
+_MEMBERS = re.compile(r"\bmembers\b", re.IGNORECASE)
+_COPULA = re.compile(r"^\s*(?:\w+\s+)?be\b")
+_GLUED_SENTENCE = re.compile(r"^.*\s(?=(?:The|Each|All|Any|Every)\s)")
 _PRONOUN = re.compile(r"^(?:they|it)$", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:they|it)\s+$", re.IGNORECASE)
 _NONRESTRICTIVE = re.compile(r"^(?:(?:the\s+)?\w+\s+of\s+)?(?:which|whom|whose)\b", re.IGNORECASE)
@@ -337,9 +340,9 @@ def _directives(
             actors = producer
         if not actors and _DELIVERED.match(after) and _WORK_PRODUCT.search(before):
             actors = tuple(Actor(actor.name, "", actor.through) for actor in producer)
-        if not actors:
-            previous = None
-            continue
+        if not actors or (_MEMBERS.search(actors[-1].name) and _COPULA.match(after)):
+            previous = None  # "Members shall be appointed ...", "Its other members shall be representatives ...":
+            continue  # composition, not a directive
         clause_start = _clause_boundary(sentence, modals[index - 1], modal) if index else 0
         clause_end = _clause_boundary(sentence, modal, modals[index + 1]) if index + 1 < len(modals) else len(sentence)
         deadline = deadline_in(sentence[clause_start:clause_end], dates, after_modal=after[:40])
@@ -438,6 +441,9 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
             actor = _last_actor(segments[-2], defined)
             return (actor,) if actor else ()
         cleaned = re.sub(r"^(?:and|or|but)\s+", "", segment).strip()
+        glued = _GLUED_SENTENCE.search(cleaned)  # "Fossil Fuel Subsidies The heads of agencies": a caption before it
+        if glued and not names.is_actor(cleaned, defined):
+            cleaned = cleaned[glued.end() :]
         plural = _PLURAL_TITLE.match(re.sub(r"^the\s+", "", cleaned, flags=re.IGNORECASE))
         if plural:  # named in full once the offices it stands for are known
             (left if consulted else right).insert(0, Actor(plural.group("title"), cleaned, through))
@@ -465,6 +471,9 @@ def _antecedent(segments: list[str], defined: dict[str, str]) -> Actor | None:
 
 
 def _last_actor(segment: str, defined: dict[str, str]) -> Actor | None:
+    """The office a relative pronoun after `segment` refers to: "the Office of X (X) within the Y, which shall" is
+    the Office of X."""
+    segment = re.split(r"\s+within\s+", names.strip_definitions(segment))[0]
     match = re.search(r"((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|the|for|and|on|to|in|[A-Z][\w'’-]*))*)\s*$", segment)
     if match and names.is_actor(match.group(1), defined):
         return Actor(names.canonical(match.group(1), defined), match.group(1))

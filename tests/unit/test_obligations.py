@@ -94,7 +94,11 @@ def test_a_relative_clause_with_its_own_modal_directs_a_second_actor() -> None:
         ("Each agency should designate a widget officer.", "should", "each agency"),
         ("Federal employees must complete widget training.", "must", "Federal employees"),
         ("The Secretary of Labor is directed to publish a widget registry.", "is directed to", "Secretary of Labor"),
-        ("The heads of all agencies are directed to report widget purchases.", "is directed to", "heads of agencies"),
+        (
+            "The heads of all agencies are directed to report widget purchases.",
+            "is directed to",
+            "heads of all agencies",
+        ),
         ("The Secretary of Labor is hereby directed to audit the registry.", "is directed to", "Secretary of Labor"),
     ],
 )
