@@ -83,6 +83,18 @@ def provision_id(eo_number: int, key: str) -> str:
     return f"eo-{eo_number}-{key}"
 
 
+def parse_body(source: SourceDocument) -> tuple[list[ParsedProvision], str | None]:
+    """The order's provisions and the format they were read from: FR XML when present, else the text, else none.
+
+    Raises parse.ParseError when the body is present but is not an order's text.
+    """
+    if source.xml:
+        return parse_xml(source.xml), "fr_xml"
+    if source.text:
+        return parse_text(source.text), "text"
+    return [], None
+
+
 def build_order(source: SourceDocument, agency_index: AgencyIndex) -> OrderGraph:
     """Parse the body (FR XML first, else text), extract its obligations and gather agencies and relations.
 
@@ -90,12 +102,7 @@ def build_order(source: SourceDocument, agency_index: AgencyIndex) -> OrderGraph
     """
     document = source.document
     eo_number = document.executive_order_number
-    if source.xml:
-        parsed, text_format = parse_xml(source.xml), "fr_xml"
-    elif source.text:
-        parsed, text_format = parse_text(source.text), "text"
-    else:
-        parsed, text_format = [], None
+    parsed, text_format = parse_body(source)
     order = {
         "eo_number": eo_number,
         "document_number": document.document_number,

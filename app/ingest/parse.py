@@ -11,10 +11,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
-__all__ = ["ParseError", "ParsedProvision", "parse_text", "parse_xml"]
+__all__ = ["ParseError", "ParsedProvision", "parse_text", "parse_xml", "roman_value", "to_roman"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,8 +189,11 @@ _PAREN_MARKER = re.compile(
 _HYPHEN_MARKER = re.compile(r"(?P<token>\d{1,2}-\d{3})\.(?=\s|$)")
 _DOT_MARKER = re.compile(r"(?P<token>[a-z]|[ivx]{2,5}|\d{1,3})\.(?=\s)")
 _QUOTE_OPENERS = ("“", "”", '"', "``", "‘", "'")  # sources also open quotations with a closing mark
-# "... is amended to read:" - the next line is quoted text even where the quote marks were lost.
-_VERBATIM_INTRO = re.compile(r"\b(?:read|reads|inserting|insert|adding|add)\b[^;]{0,100}:\s*$", re.IGNORECASE)
+# "... is amended to read:" - the next line is quoted text even where the quote marks were lost; "... insert terms
+# that:" goes on into the order's own clauses.
+_VERBATIM_INTRO = re.compile(
+    r"\b(?:read|reads|inserting|insert|adding|add)\b[^;]{0,100}(?<!\bthat):\s*$", re.IGNORECASE
+)
 # "... is amended as follows:" - a "Sec. N." line right after it is quoted, not one of the order's own sections.
 _AMENDMENT_INTRO = re.compile(
     r"\b(?:amended|revised|read|reads|inserting|insert|adding|add)\b[^,;()]{0,80}:\s*$", re.IGNORECASE
@@ -236,7 +240,7 @@ _ABBREVIATIONS = _words(
 )
 
 
-def _roman(token: str) -> int | None:
+def roman_value(token: str) -> int | None:
     """Value of a lower-case roman numeral written the usual subtractive way, else None."""
     if not token or any(c not in _ROMAN_VALUES for c in token):
         return None
@@ -244,12 +248,23 @@ def _roman(token: str) -> int | None:
     for current, following in zip(token, token[1:] + " ", strict=True):
         value = _ROMAN_VALUES[current]
         total += -value if following != " " and _ROMAN_VALUES[following] > value else value
-    return total if _to_roman(total) == token else None
+    return total if to_roman(total) == token else None
 
 
-def _to_roman(value: int) -> str:
+def to_roman(value: int) -> str:
+    """Lower-case roman numeral of `value`; "c" and "xc" make "ll" or "lxl" fail roman_value's round trip."""
     out = []
-    for number, letters in ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for number, letters in (
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while value >= number:
             out.append(letters)
             value -= number
@@ -331,9 +346,10 @@ def _guess_caption(text: str, label_end: int, *, section: bool) -> tuple[str | N
     rest = text[label_end:]
     end = _sentence_end(rest)
     bare = _BARE_CAPTION.match(rest) if section else None  # "Section 3. Contracting (a) To ...": period lost
-    caption = bare.group("caption") if bare and (end is None or end.start() > bare.end()) else ""
-    if caption and not _REFERENCE_WORD.search(caption) and _plausible_caption(caption) and _is_titleish(caption):
-        return _clean_caption(caption), label_end + bare.end("caption")
+    if bare and (end is None or end.start() > bare.end()):
+        caption = bare.group("caption")
+        if not _REFERENCE_WORD.search(caption) and _plausible_caption(caption) and _is_titleish(caption):
+            return _clean_caption(caption), label_end + bare.end("caption")
     if end is None:  # an unpunctuated caption alone on the line, as the Markdown sources print it
         whole_line = rest.strip()
         if section and _plausible_caption(whole_line) and len(whole_line.split()) <= 20:
@@ -381,6 +397,15 @@ class _Marker:
     candidates: tuple[tuple[str, int], ...]  # possible (style, ordinal) readings: "(i)" is letter 9 or roman 1
     end: int  # offset just after the marker in its line
 
+    @property
+    def styles(self) -> frozenset[str]:
+        return frozenset(style for style, _ in self.candidates)
+
+    @property
+    def starting_styles(self) -> frozenset[str]:
+        """The styles in which this marker can open a list: "(i)" opens a roman one, "(b)" none."""
+        return frozenset(style for style, value in self.candidates if value == 1)
+
 
 def _paren_candidates(token: str) -> tuple[tuple[str, int], ...]:
     if token.isdigit():
@@ -393,18 +418,19 @@ def _paren_candidates(token: str) -> tuple[tuple[str, int], ...]:
         readings.append((f"{case}-letter", 26 * (len(token) - 1) + letter))
         if len(token) > 1:
             readings.append((f"{case}-double", letter))
-    roman = _roman(lower)
+    roman = roman_value(lower)
     if roman:
         readings.append((f"{case}-roman", roman))
     return tuple(readings)
 
 
+@lru_cache(maxsize=4096)  # every line is asked several times: for its quotation, its list and its paragraph
 def _leading_marker(text: str) -> _Marker | None:
     """The paragraph marker a line starts with, if any: "(a)", "(iv)", "(A)", "(1)", "1-101.", "a.", "1."."""
     if match := _PAREN_MARKER.match(text):
         token = match.group("token")
-        readings = _paren_candidates(token)
-        return _Marker(token, readings, match.end()) if readings else None
+        candidates = _paren_candidates(token)
+        return _Marker(token, candidates, match.end()) if candidates else None
     if match := _HYPHEN_MARKER.match(text):
         return _Marker(match.group("token"), (("hyphen", 0),), match.end())
     if match := _DOT_MARKER.match(text):
@@ -412,10 +438,19 @@ def _leading_marker(text: str) -> _Marker | None:
         if token.isdigit():
             return _Marker(token, (("digit-dot", int(token)),), match.end())
         readings = [("letter-dot", ord(token) - ord("a") + 1)] if len(token) == 1 else []
-        if roman := _roman(token):
+        if roman := roman_value(token):
             readings.append(("roman-dot", roman))
         return _Marker(token, tuple(readings), match.end()) if readings else None
     return None
+
+
+def _continues(marker: _Marker, following: _Marker) -> bool:
+    """Whether `following` can be the next item of the list `marker` is in: "(d)" after "(c)", "(ii)" after "(i)"."""
+    return any(
+        style == next_style and next_value == value + 1
+        for style, value in marker.candidates
+        for next_style, next_value in following.candidates
+    )
 
 
 def _caption_line_heading(text: str) -> str | None:
@@ -430,7 +465,7 @@ def _caption_line_heading(text: str) -> str | None:
 def _successor(style: str, value: int, token: str) -> str:
     """The marker that would follow `token` read as (style, value): "i" is followed by "j" or by "ii"."""
     if "roman" in style:
-        following = _to_roman(value + 1)
+        following = to_roman(value + 1)
     elif "double" in style:
         following = chr(ord("a") + value % 26) * len(token)
     elif "letter" in style:
@@ -540,8 +575,7 @@ class _Body:
         if marker is None or self.top is None or self._continues_reference(line.text[marker.end :]):
             self.continue_text(line.text)
             return
-        inner = _leading_marker(line.text[marker.end :])
-        if inner is not None and line.text[marker.end : marker.end + 1] == "(":  # "(b)(i) text": two levels at once
+        if self._opens_two_levels(line.text[marker.end :], markers_ahead):
             self._open_paragraph(marker, line.text[: marker.end], None, markers_ahead)
             self.add_line(line.tail(marker.end), markers_ahead)
             return
@@ -552,6 +586,22 @@ class _Body:
             self.add_line(remainder, markers_ahead)
             return
         self._open_paragraph(marker, line.text, heading, markers_ahead)
+
+    @staticmethod
+    def _opens_two_levels(after_marker: str, markers_ahead: Sequence[str]) -> bool:
+        """ "(b)(i) text" or "(c) (i) text": a paragraph whose first sub-paragraph starts on the same line.
+
+        With a space between, the inner marker must start a list that a later line of the section continues ("(ii)"):
+        "(a) (i) advise ..., and (ii) keep ..." is one paragraph whose list stays inline.
+        """
+        stripped = after_marker.lstrip(" ")
+        inner = _leading_marker(stripped) if stripped.startswith("(") else None
+        if inner is None:
+            return False
+        if after_marker.startswith("("):
+            return True
+        following = {_successor(style, value, inner.token) for style, value in inner.candidates if value == 1}
+        return any(token in following for token in markers_ahead)
 
     def _continues_reference(self, after_marker: str) -> bool:
         """ "Subsection" ending one line and "(a) of this section ..." the next: a broken sentence, not a paragraph."""
@@ -581,8 +631,8 @@ class _Body:
 
         An open style expecting exactly this ordinal is continued (the deepest such level wins); a style not yet open
         starting at 1 opens a level below the current paragraph; a colon before it favours the new level. When two
-        readings are both plausible ("(i)" after "(h)": letter i, or a first roman i), the one whose successor ("j"
-        or "ii") comes first in the rest of the section wins.
+        readings are both plausible ("(i)" after "(h)": letter i, or a first roman i), what follows in the rest of the
+        section decides.
         """
         last_text = self.current.parts[-1] if self.current and self.current.parts else ""
         introduces_list = last_text.rstrip("”\"' ").endswith((":", "—", "--"))
@@ -606,11 +656,28 @@ class _Body:
             _successor(style, value, marker.token): (level, style, value) for _, level, style, value in plausible
         }
         if len(plausible) > 1 and len(successors) == len(plausible):
-            decided = next((successors[token] for token in markers_ahead if token in successors), None)
+            decided = _decided_by_what_follows(marker.token, successors, markers_ahead)
             if decided:
                 return decided
         _, level, style, value = placements[0]
         return level, style, value
+
+
+def _decided_by_what_follows(
+    token: str, successors: dict[str, tuple[int, str, int]], markers_ahead: Sequence[str]
+) -> tuple[int, str, int] | None:
+    """The reading whose successor comes first ahead, each reading given as {successor: (level, style, ordinal)}.
+
+    The same marker again before any successor ("(i) The term ... means:" then "(i) access ...") starts a list below
+    this paragraph, and a list never nests in its own first item: this one is then not a first item (letter i).
+    """
+    for ahead in markers_ahead:
+        if ahead in successors:
+            return successors[ahead]
+        if ahead == token:
+            continuing = [reading for reading in successors.values() if reading[2] != 1]
+            return continuing[0] if len(continuing) == 1 else None
+    return None
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -680,27 +747,99 @@ def _quoted_lines(lines: list[_Line]) -> set[int]:
     """Indexes of lines that are quoted text: they start with a quote mark or lie inside a quotation.
 
     Amending orders open a quotation ('is amended to read as follows: "Sec. 3. ...') that may run over several lines
-    without repeating the quote mark; a line right after "... to read:" is quoted even where the marks were lost.
-    A quotation opened inside a line that never closes, or whose next line just continues the numbering ("(c)" then
-    "(d)"), is a typo rather than a block; one opened by a line that starts with a quote mark may run to the end.
+    without repeating the quote mark; a line right after "... to read:" is quoted even where the marks were lost,
+    unless it announces quoted text itself ("a. Rule 810(d) is amended to read as follows:"). A quotation opened
+    inside a line that never closes, or whose next line just continues the numbering ("(c)" then "(d)"), is a typo
+    rather than a block; one opened by a line that starts with a quote mark may run to the end, unless the order's
+    own list resumes in it (see _resumes_own_list).
     """
     quoted = {i for i, line in enumerate(lines) if _is_quoted(line.text)}
-    quoted.update(i + 1 for i, line in enumerate(lines[:-1]) if _introduces(_VERBATIM_INTRO, line.text))
+    quoted.update(
+        i + 1
+        for i, (line, following) in enumerate(zip(lines, lines[1:], strict=False))
+        if _introduces(_VERBATIM_INTRO, line.text) and not _introduces(_VERBATIM_INTRO, following.text)
+    )
+    own: _Marker | None = None  # the last marker of the order's own list, where a quotation may end
     index = 0
     while index < len(lines):
+        if index not in quoted:
+            own = _own_list_marker(lines[index], own)
         curly, straight = _quote_balance(lines[index].text)
-        end = index + 1
+        end, resumed = index + 1, False
         while (curly > 0 or straight % 2) and end < len(lines):
+            if resumed := _resumes_own_list(lines, index, end, own):
+                break
             more_curly, more_straight = _quote_balance(lines[end].text, inside=True)
             curly, straight, end = curly + more_curly, straight + more_straight, end + 1
-        closed = curly <= 0 and straight % 2 == 0
+        closed = resumed or (curly <= 0 and straight % 2 == 0)
         is_block = end > index + 1 and (closed or _is_quoted(lines[index].text))
         if is_block and not _is_next_sibling(lines[index], lines[index + 1]):
             quoted.update(range(index + 1, end))
             index = end
         else:
             index += 1
-    return quoted
+    return quoted | _quoted_list_continuations(lines, quoted)
+
+
+def _own_list_marker(line: _Line, own: _Marker | None) -> _Marker | None:
+    """The last marker of the order's own list once `line` is read: its own marker, none at a new section."""
+    if marker := _leading_marker(line.text):
+        return marker
+    return None if _section_start(line) else own
+
+
+def _quoted_marker(text: str) -> _Marker | None:
+    """The marker a possibly quoted line starts with: '“(ii) ...' starts with "(ii)"."""
+    return _leading_marker(text.lstrip("“”\"`‘'"))
+
+
+def _resumes_own_list(lines: list[_Line], start: int, end: int, own: _Marker | None) -> bool:
+    """Whether line `end` ends the quotation opened at line `start`, which lost its closing mark, because the order's
+    own list goes on there.
+
+    The line continues the own list ("(b) Section 2 is amended to read:" ... "(c)") without opening with a quote mark
+    or closing the quotation itself; and either the quotation has paragraphs after its first and every one of them
+    opened with a quote mark, or none of its paragraphs carries the marker before it.
+    """
+    line = lines[end]
+    marker = _leading_marker(line.text)
+    if own is None or marker is None or _is_quoted(line.text) or not _continues(own, marker):
+        return False
+    if _quote_balance(line.text, inside=True)[0] < 0:
+        return False
+    quotation = lines[start:end]
+    paragraphs = quotation[1:]
+    if paragraphs and all(_is_quoted(paragraph.text) for paragraph in paragraphs):
+        return True
+    inside = quotation if _is_quoted(quotation[0].text) else paragraphs
+    return not any((quoted := _quoted_marker(paragraph.text)) and _continues(quoted, marker) for paragraph in inside)
+
+
+def _quoted_list_continuations(lines: list[_Line], quoted: set[int]) -> set[int]:
+    """Lines right after quoted text that can only be the next items of a quoted list, though they lost the mark.
+
+    '“(i) Deputy Secretary;' then '(ii) Under Secretary;': the "(ii)" is quoted too, when it continues the last quoted
+    marker of its style and not the order's own list as well; a marker that can open a list ("(i)", "(a)") stays the
+    order's own.
+    """
+    continuations: set[int] = set()
+    own: _Marker | None = None
+    quoted_list: list[_Marker] = []  # markers of the quoted lines just before
+    for index, line in enumerate(lines):
+        if index in quoted:
+            if marker := _quoted_marker(line.text):
+                quoted_list.append(marker)
+            continue
+        marker = _leading_marker(line.text)
+        last_alike = next((item for item in reversed(quoted_list) if marker and item.styles & marker.styles), None)
+        continues_quoted = bool(marker and last_alike and _continues(last_alike, marker))
+        if marker and continues_quoted and not marker.starting_styles and not (own and _continues(own, marker)):
+            continuations.add(index)
+            quoted_list.append(marker)
+            continue
+        quoted_list = []
+        own = _own_list_marker(line, own)
+    return continuations
 
 
 def _is_next_sibling(line: _Line, following: _Line) -> bool:
@@ -712,13 +851,11 @@ def _is_next_sibling(line: _Line, following: _Line) -> bool:
         return False
     marker, next_marker = _leading_marker(line.text), _leading_marker(following.text)
     if marker and next_marker:
-        return any(
-            style == next_style and next_value == value + 1
-            for style, value in marker.candidates
-            for next_style, next_value in next_marker.candidates
-        )
+        return _continues(marker, next_marker)
     section, next_section = _section_start(line), _section_start(following)
-    return bool(section and next_section) and _number_tuple(next_section.number) > _number_tuple(section.number)
+    if section is None or next_section is None:
+        return False
+    return _number_tuple(next_section.number) > _number_tuple(section.number)
 
 
 def _is_next(previous: tuple[int, ...] | None, number: tuple[int, ...]) -> bool:
@@ -781,31 +918,89 @@ def _add_section(tree: _Tree, body: _Body, line: _Line, start: _Section, markers
         body.add_line(remainder, markers_ahead)
 
 
-_FIRST_MARKERS = {"a": "b", "1": "2", "i": "ii", "A": "B"}
-_INLINE_FIRST_MARKER = re.compile(r"(?<=[.:—] )\((?P<token>[a1iA])\) ")
+# "... shall: (a) x; (b) y" and, after a closing quote mark, the order's own "b. Rule 405 is amended ..."
+_INLINE_MARKER = re.compile(
+    r"(?:[.:;—][”\"']?|; and|; or) (?P<paren>\()(?=[^()\s]{1,7}\) )|(?:''|”) (?P<after_quote>(?:[a-z]|\d{1,3})\. )"
+)
+_DANGLING_FIRST_MARKER = re.compile(r" \((?:a|1|i|A)\)$")
 
 
-def _split_inline_first_paragraphs(lines: list[_Line]) -> list[_Line]:
-    """Put an inline first paragraph on its own line when the next line continues it.
+def _split_inline_paragraphs(lines: list[_Line]) -> list[_Line]:
+    """Put inline paragraphs on lines of their own where the next line continues their list.
 
-    FR prints "Sec. 2. Policy. (a) It is ..." with "(b)" as the next paragraph; "(a)" must then start a line too.
-    Inline lists that stay inline ("...: (a) x; (b) y") are left alone because no line continues them.
+    FR prints "Sec. 2. Policy. (a) It is ..." with "(b)" as the next paragraph, and some sources join paragraphs
+    ("(zz) ... (aaa) ... (bbb) ..." then "(ccc)"); those inline paragraphs must start lines too. Lists that stay
+    inline ("...: (a) x; (b) y") are left alone because no line continues them.
     """
     out: list[_Line] = []
-    for line, following in zip(lines, [*lines[1:], None], strict=True):
-        next_marker = _leading_marker(following.text) if following else None
-        if next_marker and not _is_quoted(line.text):
-            for match in _INLINE_FIRST_MARKER.finditer(line.text):
-                if _FIRST_MARKERS[match.group("token")] == next_marker.token:
-                    out.append(_Line(line.text[: match.start()].rstrip(), line.emphasis, line.role))
-                    line = line.tail(match.start())
-                    break
+    following: _Marker | None = None  # marker of the next line that is not quoted text
+    for line in reversed(lines):
+        if _is_quoted(line.text):
+            out.append(line)
+            continue
+        pieces, rest, consumed = [], line, 0
+        for start in _inline_list_starts(line.text, following) if following else []:
+            pieces.append(_Line(rest.text[: start - consumed].rstrip(), rest.emphasis, rest.role))
+            rest, consumed = rest.tail(start - consumed), start
+        out.extend(reversed([*pieces, rest]))
+        following = _leading_marker(line.text)
+    out.reverse()
+    return out
+
+
+def _inline_list_starts(text: str, following: _Marker) -> list[int]:
+    """Offsets of the inline paragraphs of `text` that the list on the next line continues, or that it nests in.
+
+    The last inline marker that `following` continues ("(bbb)" before "(ccc)") and the markers just before it that it
+    continues in turn are split off, provided the first of them starts a list, continues the line's own marker or
+    comes right after a quotation has closed (the order's own list resumes there). Where no inline marker is
+    continued, a last one whose paragraph ends in a colon and is followed by a new list ("...: (a) all property of:"
+    then "(i)") is split off so the list nests in it.
+    """
+    inline = _inline_markers(text)
+    last = next((i for i in range(len(inline) - 1, -1, -1) if _continues(inline[i][1], following)), None)
+    if last is None and inline and text.endswith((":", "—")) and following.starting_styles:
+        last = None if following.starting_styles & inline[-1][1].styles else len(inline) - 1
+    if last is None:
+        return []
+    first = last
+    while first and _continues(inline[first - 1][1], inline[first][1]):
+        first -= 1
+    own, (_, head, after_quote) = _leading_marker(text), inline[first]
+    nests = bool(head.starting_styles) and not (own and head.starting_styles & own.styles)  # not "(b) ... (a)"
+    resumes = nests or after_quote or bool(own and _continues(own, head))
+    return [start for start, _, _ in inline[first : last + 1]] if resumes else []
+
+
+def _inline_markers(text: str) -> list[tuple[int, _Marker, bool]]:
+    """Markers inside `text` that may start a paragraph, outside quotations: offset, marker, right after a quote."""
+    found = []
+    for match in _INLINE_MARKER.finditer(text):
+        after_quote = match.group("after_quote") is not None
+        start = match.start("after_quote" if after_quote else "paren")
+        marker = _leading_marker(text[start:])
+        if marker and _quote_balance(text[:start])[0] <= 0:
+            found.append((start, marker, after_quote))
+    return found
+
+
+def _join_dangling_markers(lines: list[_Line]) -> list[_Line]:
+    """Move a first marker left at the end of a line ("Sec. 2. Equity Teams (a)") to the unmarked line it opens."""
+    out: list[_Line] = []
+    for line in lines:
+        dangling = _DANGLING_FIRST_MARKER.search(out[-1].text) if out else None
+        if dangling and _leading_marker(line.text) is None:
+            previous, marker = out[-1], dangling.group().strip()
+            out[-1] = _Line(previous.text[: dangling.start()], previous.emphasis, previous.role)
+            shift = len(marker) + 1
+            emphasis = None if line.emphasis is None else tuple((s + shift, e + shift) for s, e in line.emphasis)
+            line = _Line(f"{marker} {line.text}", emphasis, line.role)
         out.append(line)
     return out
 
 
 def _add_body(tree: _Tree, lines: list[_Line]) -> None:
-    lines = _split_inline_first_paragraphs(lines)
+    lines = _split_inline_paragraphs(_join_dangling_markers(lines))
     quoted = _quoted_lines(lines)
     parts = {i: number for i, line in enumerate(lines) if i not in quoted and (number := _part_heading(line))}
     sections, quoted = _own_sections(lines, quoted, parts)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.ingest.parse import ParsedProvision, ParseError, parse_text, parse_xml
+from app.ingest.labels import label_mismatches
+from app.ingest.parse import ParsedProvision, ParseError, parse_text, parse_xml, roman_value, to_roman
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "parse"
 CORPUS = Path(os.environ.get("EOKB_CORPUS_DIR") or Path(__file__).resolve().parents[2].parent / "shared" / "corpus")
@@ -346,6 +347,162 @@ def test_line_broken_after_a_reference_word_is_not_a_paragraph():
     provisions = parse_text(text)
     assert [p.key for p in provisions] == ["1", "1-a", "1-b"]
     assert provisions[-1].text == "(b) Subsection (a) of this section does not apply here."
+
+
+def labels(text: str) -> list[str]:
+    """Section labels of a parsed text, after checking that they fit where the paragraphs sit."""
+    provisions = parse_text(text)
+    assert label_mismatches(provisions) == []
+    return [p.section for p in provisions if p.section]
+
+
+def test_marker_and_first_sub_marker_split_by_a_space_open_two_levels():
+    text = (
+        "Sec. 8. Exemptions.\n(a) The Director may exempt an activity.\n"
+        "(b) (i) The head of an agency may exempt vehicle fleets.\n(ii) Heads of agencies shall manage such fleets.\n"
+        "(c) The head of an agency may submit a request.\n"
+    )
+    assert labels(text) == ["8", "8(a)", "8(b)", "8(b)(i)", "8(b)(ii)", "8(c)"]
+    assert parse_text(text)[2].text == "(b)"
+
+
+def test_inline_list_after_a_marker_stays_inline_when_no_line_continues_it():
+    text = "Sec. 3. Functions.\n(a) (i) advise the President, and (ii) keep the President informed.\n(b) Meet.\n"
+    assert labels(text) == ["3", "3(a)", "3(b)"]
+
+
+def test_letter_i_followed_by_its_own_roman_list_stays_a_letter():
+    terms = "".join(f"({letter}) “Term {letter}” means a light.\n" for letter in "abcdefgh")
+    text = (
+        f"Sec. 5. Definitions.\n{terms}(i) “Service” means:\n(i) tending a light; or\n(ii) logging the weather.\n"
+        "(j) “Keeper” means a person.\n"
+    )
+    assert labels(text)[-5:] == ["5(h)", "5(i)", "5(i)(i)", "5(i)(ii)", "5(j)"]
+
+
+def test_inline_paragraphs_continued_by_the_next_line_get_lines_of_their_own():
+    text = (
+        "Sec. 2. Revocations.\n(a) Order 1 is revoked.\n(b) Order 2 is revoked. (c) Order 3 is revoked. (d) Order 4 is"
+        " revoked.\n(e) Order 5 is revoked.\n"
+    )
+    provisions = parse_text(text)
+    assert labels(text) == ["2", "2(a)", "2(b)", "2(c)", "2(d)", "2(e)"]
+    assert provisions[3].text == "(c) Order 3 is revoked."
+
+
+def test_inline_item_after_a_semicolon_continuing_the_line_own_marker():
+    text = (
+        "Sec. 5. Extensions.\n(a) The Board may extend a review if:\n(1) the issues are complex; (2) the country is"
+        " making progress; or\n(3) the country is enforcing its rules.\n"
+    )
+    assert labels(text) == ["5", "5(a)", "5(a)(1)", "5(a)(2)", "5(a)(3)"]
+
+
+def test_inline_first_paragraph_continued_after_a_quoted_line():
+    text = (
+        "Section 1. Executive Order 99801 is hereby amended: (a) in the preamble, by inserting after “Act” the words:\n"
+        "“and the Lighthouse Act of 2030”; and\n(b) by adding a new subsection (d).\nSec. 2. This order is final.\n"
+    )
+    assert labels(text) == ["1", "1(a)", "1(b)", "2"]
+
+
+def test_inline_paragraph_ending_in_a_colon_takes_the_list_that_follows():
+    text = (
+        "Section 1. Except as provided by law, the following are blocked: (a) all property of:\n"
+        "(i) the persons listed in the Annex; and\n(ii) persons designated by the Secretary; and\n"
+        "(b) any transaction in such property is prohibited.\n"
+    )
+    assert labels(text) == ["1", "1(a)", "1(a)(i)", "1(a)(ii)", "1(b)"]
+
+
+def test_inline_list_of_the_paragraph_own_style_is_not_split_off():
+    text = (
+        "Sec. 2. Policy.\n(a) All agencies shall: (a) identify their actions; (b) reduce harm; and (c) report.\n"
+        "(b) Exceptions may be allowed in an emergency.\n"
+    )
+    assert labels(text) == ["2", "2(a)", "2(b)"]
+
+
+def test_own_item_after_a_closing_quote_is_split_off():
+    text = (
+        "Section 1. Part II of the Manual is amended as follows:\na. Rule 305 is amended to read as follows:\n"
+        "``(j) Review. The judge shall review the confinement.\n"
+        "(k) Remedy. Credit shall be given.'' b. Rule 405(e) is amended to read as follows:\n"
+        "``(e) Scope. The officer shall inquire.''\nc. Rule 706 is amended by striking the last sentence.\n"
+    )
+    provisions = parse_text(text)
+    assert labels(text) == ["1", "1(a)", "1(b)", "1(c)"]
+    assert provisions[2].text.startswith("b. Rule 405(e) is amended to read as follows: ``(e) Scope.")
+
+
+def test_first_marker_left_at_the_end_of_a_heading_opens_the_next_line():
+    text = (
+        "Section 2. Establishing Equity Teams (a)\nEstablishment. Each agency shall establish an Equity Team.\n"
+        "(b) Steering Committee. A Steering Committee is established.\n"
+    )
+    provisions = parse_text(text)
+    assert labels(text) == ["2", "2(a)", "2(b)"]
+    assert provisions[0].text == "Section 2. Establishing Equity Teams"
+    assert provisions[1].text == "(a) Establishment. Each agency shall establish an Equity Team."
+
+
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        "“(1) A person who drives while drunk is guilty of an offense.”\n"
+        "(2) In this subsection, the term “State” includes Guam.”\n",  # closed early, then closed again
+        "”(1) A person who drives while drunk is guilty of an offense;\n"  # opened with a closing mark
+        "(2) a person who drives a vessel while drunk is guilty too.”\n",
+    ],
+)
+def test_next_item_of_a_quoted_list_is_quoted_though_the_marks_are_misplaced(quotation: str):
+    text = (
+        "Sec. 3. Amendments.\n(a) Paragraph 14 is revoked.\n(b) Paragraph 35a is amended to read as follows:\n"
+        f"{quotation}(c) Paragraph 36 is revoked.\n"
+    )
+    provisions = parse_text(text)
+    assert labels(text) == ["3", "3(a)", "3(b)", "3(c)"]
+    assert "(2) " in provisions[2].text
+
+
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        "“(b)(1) Advise the President;\n“(2) Advise the Council; and\n",  # every quoted paragraph opens with a mark
+        "“(a) Any person who drives while drunk\n(1) on a road; or\n(2) on a beach.\n",  # none is marked "(b)"
+    ],
+)
+def test_own_list_resumes_in_a_quotation_that_lost_its_closing_mark(quotation: str):
+    text = (
+        "Sec. 2. Executive Order 99801 is further amended as follows:\n(a) Subsection 1(a) is revoked.\n"
+        f"(b) Subsection 1(b) is amended to read:\n{quotation}(c) Subsection 1(g) is revoked.\n"
+    )
+    provisions = parse_text(text)
+    assert labels(text) == ["2", "2(a)", "2(b)", "2(c)"]
+    assert provisions[2].text == "(b) Subsection 1(b) is amended to read: " + " ".join(quotation.splitlines())
+
+
+def test_line_announcing_quoted_text_after_one_that_does_is_the_order_own():
+    text = (
+        "Sec. 2. Part II of the Manual is amended to read as follows:\na. Rule 810(d) is amended to read as follows:\n"
+        "``(d) Limits. Sentences shall be limited.''\nb. Rule 924(a) is amended to read as follows:\n"
+        "``(a) Time. Members may reconsider.''\n"
+    )
+    assert labels(text) == ["2", "2(a)", "2(b)"]
+
+
+def test_colon_after_that_introduces_the_order_own_clauses():
+    text = (
+        "Sec. 6. Grants.\n(a) Agency heads shall insert in future agreements terms and conditions that:\n"
+        "(i) prohibit drawdowns without authorization; and\n(ii) require written explanations.\n"
+    )
+    assert labels(text) == ["6", "6(a)", "6(a)(i)", "6(a)(ii)"]
+
+
+def test_roman_values_are_written_the_usual_way():
+    assert [roman_value(token) for token in ("iv", "ix", "xl", "xlix", "lx")] == [4, 9, 40, 49, 60]
+    assert [roman_value(token) for token in ("iiii", "ll", "lll", "vx", "a")] == [None, None, None, None, None]
+    assert to_roman(89) == "lxxxix"
 
 
 def test_repeated_label_gets_a_suffixed_key():
