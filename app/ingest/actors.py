@@ -17,7 +17,7 @@ _HEADS = (
     r"Cabinet|Coordinator|Archivist|Librarian|Comptroller|General|Postmaster|Ambassador|Envoy|Heads?|Panel|"
     r"Vice\s+President|Staff|Czar|Tsar|Commandant|Registrar|Inspector|Surgeon|Solicitor|Treasurer|Mayor|Agent|"
     r"Authority|Secretariat|Steering|Governors?|Initiative|Guard|Institution|Library|Academy|Survey|Command|"
-    r"Co-Chairs?|Partnership|Network|Consortium"
+    r"Co-Chairs?|Partnership|Network|Consortium|Division|Branch|Unit|Bank|Corporation"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})\b")
 _CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de)"
@@ -33,13 +33,13 @@ _QUALIFIERS = r"(?:(?!(?:The|This|That|Such|Each|Any|No|An?|Its|Their)\b)[A-Z][\
 # A collective actor written in lower case: "agencies", "each agency", "the heads of executive departments".
 _COLLECTIVE = re.compile(
     r"^(?:(?:all|each|every|any|the|these|those|such|relevant|other|covered|appropriate|participating|executive|Federal|federal|"
-    r"member|[A-Za-z][A-Z]+)\s+)*"
+    r"member|[a-z]+ing|[a-z]+ed|[A-Za-z][A-Z]+)\s+)*"
     r"(?:(?:(?:departments?|offices?)\s+(?:and|or)\s+)?agenc(?:y|ies)(?:\s+(?:and|or)\s+offices)?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"agency\s+heads?|"
     r"(?:[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers|"
-    r"members)|members?\s+of\s+.+)"
-    r"(?:\s+(?:[a-z]+ing|[a-z]+ed)\s.+)?"  # "agency heads conducting infrastructure reviews"
+    r"members)|members?\s+of\s+.+|elements?\s+of\s+.+)"
+    r"(?:\s+(?:of|in|within|[a-z]+ing|[a-z]+ed)\s.+)?"  # "agency heads conducting reviews", "agencies of X"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
 )
 _LEADING_THE = re.compile(r"^(?:(?:the|an?|and|or|jointly)\s+)+", re.IGNORECASE)
@@ -91,6 +91,26 @@ COMMON_ACRONYMS = {
     "ODNI": "Office of the Director of National Intelligence",
     "DNI": "Director of National Intelligence",
     "FEMA": "Federal Emergency Management Agency",
+    "VA": "Department of Veterans Affairs",
+    "DOE": "Department of Energy",
+    "DOT": "Department of Transportation",
+    "DOL": "Department of Labor",
+    "DOI": "Department of the Interior",
+    "HUD": "Department of Housing and Urban Development",
+    "USAID": "United States Agency for International Development",
+    "NOAA": "National Oceanic and Atmospheric Administration",
+    "NIH": "National Institutes of Health",
+    "CDC": "Centers for Disease Control and Prevention",
+    "FDA": "Food and Drug Administration",
+    "CMS": "Centers for Medicare & Medicaid Services",
+    "SEC": "Securities and Exchange Commission",
+    "CEQ": "Council on Environmental Quality",
+    "NEC": "National Economic Council",
+    "DPC": "Domestic Policy Council",
+    "ONCD": "Office of the National Cyber Director",
+    "CBP": "U.S. Customs and Border Protection",
+    "ICE": "U.S. Immigration and Customs Enforcement",
+    "USCIS": "U.S. Citizenship and Immigration Services",
 }
 
 
@@ -210,7 +230,8 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
         if bare in expansions:
             return bare
     first, _, rest = bare.partition(" ")
-    if first in _SENTENCE_CAPITALS and _COLLECTIVE.match(bare[0].lower() + bare[1:]):
+    sentence_initial = first in _SENTENCE_CAPITALS or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed)", first)
+    if sentence_initial and _COLLECTIVE.match(bare[0].lower() + bare[1:]):
         return f"{first.lower()} {rest}".strip()  # "Agencies shall" -> "agencies"; "Federal employees" stays
     for short, full in defined.items():  # "Chair of the Task Force" -> "Chair of the AI Litigation Task Force"
         if bare.endswith(f" the {short}") and not _is_acronym(short) and bare != short:

@@ -53,7 +53,7 @@ _DELIVERED = re.compile(
     r"^\s*(?:also\s+)?be\s+(?:submitted|delivered|transmitted|sent|presented|provided\s+to)\b", re.IGNORECASE
 )
 _WORK_PRODUCT = re.compile(
-    r"(?:^|[,;]\s*)(?:the|this|that|these|those|such|each|any|all)\s+(?:[a-z][\w-]*\s+){0,3}$", re.I
+    r"(?:^|[,;]\s*)(?:the|this|that|these|those|such|each|any|all|an?)\s+(?:[a-z][\w-]*\s+){0,3}$", re.I
 )
 _INLINE_THROUGH = re.compile(r"^(?P<actor>.+?)\s+(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
 # "As agencies adopt X, they shall": the pronoun stands for the actor named earlier in the sentence.

@@ -699,3 +699,30 @@ def test_it_shall_is_the_body_last_directed() -> None:
 def test_a_numbered_item_after_a_sentence_starts_a_sentence_of_its_own() -> None:
     found = extract(paragraph("Agencies shall report. (2) These agencies shall publish the report."))
     assert [actor_names(o) for o in found] == [["agencies"], ["these agencies"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "DoD, HHS, and the VA shall review existing regulations.",
+            ["Department of Defense", "Department of Health and Human Services", "Department of Veterans Affairs"],
+        ),
+        (
+            "All executive departments and agencies (agencies) of the United States shall take all measures.",
+            ["all executive departments and agencies of the United States"],
+        ),
+        ("Implementing agencies shall include in funding notices a widget clause.", ["implementing agencies"]),
+        (
+            "Each element of the Intelligence Community shall provide access.",
+            ["each element of the Intelligence Community"],
+        ),
+    ],
+)
+def test_groups_and_acronyms_as_subjects(body: str, expected: list[str]) -> None:
+    assert actor_names(one(paragraph(body))) == expected
+
+
+def test_a_work_product_with_an_indefinite_article_is_its_maker_s() -> None:
+    text = paragraph("The Widget Board shall study widgets. A final report shall be submitted to the President.")
+    assert [actor_names(o) for o in extract(text)] == [["Widget Board"], ["Widget Board"]]
