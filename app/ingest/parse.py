@@ -55,6 +55,12 @@ class _Line:
             spans = tuple((max(s, start) - start, e - start) for s, e in self.emphasis if e > start)
         return _Line(self.text[start:], spans, self.role)
 
+    def emphasis_after(self, prefix_length: int) -> tuple[tuple[int, int], ...] | None:
+        """The emphasis spans once `prefix_length` characters are put before the text."""
+        if self.emphasis is None:
+            return None
+        return tuple((start + prefix_length, end + prefix_length) for start, end in self.emphasis)
+
 
 _SPACES = re.compile(r"\s+")
 
@@ -198,6 +204,7 @@ _VERBATIM_INTRO = re.compile(
 _AMENDMENT_INTRO = re.compile(
     r"\b(?:amended|revised|read|reads|inserting|insert|adding|add)\b[^,;()]{0,80}:\s*$", re.IGNORECASE
 )
+_QUOTATION_END = re.compile(r"(?:''|”)[.,;:]*(?: and| or)?$")  # "... the courtroom.''", "... Security;”;"
 _MISPRINTED_CLOSE = re.compile(r"[.,;!?](?:“|``)$")  # "... Center.“" ends a quotation, it cannot open one
 _ENACTING_CLAUSE = re.compile(r"\b(?:ordered|order|directed|direct)\b(?: as follows)?\s*:\s*$", re.IGNORECASE)
 _DATE = r"(?:Washington,\s*)?[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}\.?"
@@ -751,7 +758,8 @@ def _quoted_lines(lines: list[_Line]) -> set[int]:
     unless it announces quoted text itself ("a. Rule 810(d) is amended to read as follows:"). A quotation opened
     inside a line that never closes, or whose next line just continues the numbering ("(c)" then "(d)"), is a typo
     rather than a block; one opened by a line that starts with a quote mark may run to the end, unless the order's
-    own list resumes in it (see _resumes_own_list).
+    own list resumes in it (see _resumes_own_list). A paragraph that closes a quotation never opened shows that the
+    quoted text ran on to it (see _quotations_that_lost_their_opening).
     """
     quoted = {i for i, line in enumerate(lines) if _is_quoted(line.text)}
     quoted.update(
@@ -778,7 +786,36 @@ def _quoted_lines(lines: list[_Line]) -> set[int]:
             index = end
         else:
             index += 1
+    quoted |= _quotations_that_lost_their_opening(lines, quoted)
     return quoted | _quoted_list_continuations(lines, quoted)
+
+
+def _quotations_that_lost_their_opening(lines: list[_Line], quoted: set[int]) -> set[int]:
+    """Lines after quoted text up to one that closes a quotation never opened ("(4) ... the courtroom.''").
+
+    The closing mark at the end of the paragraph shows that the quotation ran on to there: its opening mark was lost,
+    or a nested quotation was taken for a new paragraph's mark and the outer one seemed closed. Not so once the
+    order's own list goes on (or starts) or a section starts in between.
+    """
+    found: set[int] = set()
+    run: list[int] | None = None  # lines since the last quoted one, while the order's own list has not resumed
+    own: _Marker | None = None
+    for index, line in enumerate(lines):
+        if index in quoted:
+            run = []
+            continue
+        marker = _leading_marker(line.text)
+        own_list_goes_on = bool(marker and (_continues(own, marker) if own else marker.starting_styles))
+        if run is not None and (own_list_goes_on or _section_start(line)):
+            run = None
+        if run is None:
+            own = _own_list_marker(line, own)
+        elif _QUOTATION_END.search(line.text) and _quote_balance(line.text)[0] < 0:
+            found.update(run, (index,))
+            run = []
+        else:
+            run.append(index)
+    return found
 
 
 def _own_list_marker(line: _Line, own: _Marker | None) -> _Marker | None:
@@ -918,10 +955,8 @@ def _add_section(tree: _Tree, body: _Body, line: _Line, start: _Section, markers
         body.add_line(remainder, markers_ahead)
 
 
-# "... shall: (a) x; (b) y" and, after a closing quote mark, the order's own "b. Rule 405 is amended ..."
-_INLINE_MARKER = re.compile(
-    r"(?:[.:;—][”\"']?|; and|; or) (?P<paren>\()(?=[^()\s]{1,7}\) )|(?:''|”) (?P<after_quote>(?:[a-z]|\d{1,3})\. )"
-)
+_INLINE_MARKER = re.compile(r"(?:[.:;—][”\"']?|; and|; or) (?P<marker>\()(?=[^()\s]{1,7}\) )")  # "...: (a) x; (b) y"
+_ITEM_AFTER_QUOTE = re.compile(r"(?:''|”) (?P<marker>(?:[a-z]|\d{1,3})\. )")  # "...'' b. Rule 405 is amended ..."
 _DANGLING_FIRST_MARKER = re.compile(r" \((?:a|1|i|A)\)$")
 
 
@@ -938,24 +973,28 @@ def _split_inline_paragraphs(lines: list[_Line]) -> list[_Line]:
         if _is_quoted(line.text):
             out.append(line)
             continue
-        pieces, rest, consumed = [], line, 0
-        for start in _inline_list_starts(line.text, following) if following else []:
-            pieces.append(_Line(rest.text[: start - consumed].rstrip(), rest.emphasis, rest.role))
-            rest, consumed = rest.tail(start - consumed), start
-        out.extend(reversed([*pieces, rest]))
+        out.extend(reversed(_split_at(line, _inline_list_starts(line.text, following) if following else [])))
         following = _leading_marker(line.text)
     out.reverse()
     return out
+
+
+def _split_at(line: _Line, starts: list[int]) -> list[_Line]:
+    """`line` cut before each offset in `starts` (ascending)."""
+    pieces, rest, consumed = [], line, 0
+    for start in starts:
+        pieces.append(_Line(rest.text[: start - consumed].rstrip(), rest.emphasis, rest.role))
+        rest, consumed = rest.tail(start - consumed), start
+    return [*pieces, rest]
 
 
 def _inline_list_starts(text: str, following: _Marker) -> list[int]:
     """Offsets of the inline paragraphs of `text` that the list on the next line continues, or that it nests in.
 
     The last inline marker that `following` continues ("(bbb)" before "(ccc)") and the markers just before it that it
-    continues in turn are split off, provided the first of them starts a list, continues the line's own marker or
-    comes right after a quotation has closed (the order's own list resumes there). Where no inline marker is
-    continued, a last one whose paragraph ends in a colon and is followed by a new list ("...: (a) all property of:"
-    then "(i)") is split off so the list nests in it.
+    continues in turn are split off, provided the first of them starts a list or continues the line's own marker.
+    Where no inline marker is continued, a last one whose paragraph ends in a colon and is followed by a new list
+    ("...: (a) all property of:" then "(i)") is split off so the list nests in it.
     """
     inline = _inline_markers(text)
     last = next((i for i in range(len(inline) - 1, -1, -1) if _continues(inline[i][1], following)), None)
@@ -966,22 +1005,43 @@ def _inline_list_starts(text: str, following: _Marker) -> list[int]:
     first = last
     while first and _continues(inline[first - 1][1], inline[first][1]):
         first -= 1
-    own, (_, head, after_quote) = _leading_marker(text), inline[first]
+    own, head = _leading_marker(text), inline[first][1]
     nests = bool(head.starting_styles) and not (own and head.starting_styles & own.styles)  # not "(b) ... (a)"
-    resumes = nests or after_quote or bool(own and _continues(own, head))
-    return [start for start, _, _ in inline[first : last + 1]] if resumes else []
+    resumes = nests or bool(own and _continues(own, head))
+    return [start for start, _ in inline[first : last + 1]] if resumes else []
 
 
-def _inline_markers(text: str) -> list[tuple[int, _Marker, bool]]:
-    """Markers inside `text` that may start a paragraph, outside quotations: offset, marker, right after a quote."""
+def _inline_markers(text: str, pattern: re.Pattern[str] = _INLINE_MARKER) -> list[tuple[int, _Marker]]:
+    """Markers inside `text` that may start a paragraph, outside quotations, with their offsets."""
     found = []
-    for match in _INLINE_MARKER.finditer(text):
-        after_quote = match.group("after_quote") is not None
-        start = match.start("after_quote" if after_quote else "paren")
+    for match in pattern.finditer(text):
+        start = match.start("marker")
         marker = _leading_marker(text[start:])
         if marker and _quote_balance(text[:start])[0] <= 0:
-            found.append((start, marker, after_quote))
+            found.append((start, marker))
     return found
+
+
+def _split_items_after_quotations(lines: list[_Line], quoted: set[int]) -> list[_Line]:
+    """Put the order's next item on a line of its own where it follows a closing quote ("...'' i. Rule 909 is ...").
+
+    The quotation must be closed there: the line is not quoted, or it ends the quoted text (the next line is not
+    quoted or opens a quotation of its own); and the marker must continue the order's own list, so an item of the
+    quoted text ("... may direct.'' b. Elements.") inside a longer quotation stays where it is.
+    """
+    out: list[_Line] = []
+    own: _Marker | None = None
+    for index, line in enumerate(lines):
+        if index not in quoted:
+            own = _own_list_marker(line, own)
+        closes = index not in quoted or index + 1 not in quoted or _is_quoted(lines[index + 1].text)
+        starts = []
+        for start, marker in _inline_markers(line.text, _ITEM_AFTER_QUOTE) if closes else []:
+            if own is not None and _continues(own, marker):
+                starts.append(start)
+                own = marker
+        out.extend(_split_at(line, starts))
+    return out
 
 
 def _join_dangling_markers(lines: list[_Line]) -> list[_Line]:
@@ -992,16 +1052,38 @@ def _join_dangling_markers(lines: list[_Line]) -> list[_Line]:
         if dangling and _leading_marker(line.text) is None:
             previous, marker = out[-1], dangling.group().strip()
             out[-1] = _Line(previous.text[: dangling.start()], previous.emphasis, previous.role)
-            shift = len(marker) + 1
-            emphasis = None if line.emphasis is None else tuple((s + shift, e + shift) for s, e in line.emphasis)
-            line = _Line(f"{marker} {line.text}", emphasis, line.role)
+            line = _Line(f"{marker} {line.text}", line.emphasis_after(len(marker) + 1), line.role)
+        out.append(line)
+    return out
+
+
+def _join_broken_announcements(lines: list[_Line]) -> list[_Line]:
+    """Join the two lines of an announcement of quoted text that the source broke inside its sentence.
+
+    GPO texts print some so ("... is amended by inserting the" then "following new subsection at the end:"); only
+    whole does the announcement say that quoted text follows. The first line ends in a word, the second starts in
+    lower case and with no marker.
+    """
+    out: list[_Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous and previous.text[-1].isalpha() and line.text[0].islower() and not _leading_marker(line.text):
+            joined = f"{previous.text} {line.text}"
+            if _introduces(_VERBATIM_INTRO, joined) or _introduces(_AMENDMENT_INTRO, joined):
+                after = line.emphasis_after(len(previous.text) + 1)
+                emphasis = None if previous.emphasis is None or after is None else previous.emphasis + after
+                out[-1] = _Line(joined, emphasis, previous.role)
+                continue
         out.append(line)
     return out
 
 
 def _add_body(tree: _Tree, lines: list[_Line]) -> None:
-    lines = _split_inline_paragraphs(_join_dangling_markers(lines))
+    lines = _split_inline_paragraphs(_join_dangling_markers(_join_broken_announcements(lines)))
     quoted = _quoted_lines(lines)
+    split = _split_items_after_quotations(lines, quoted)
+    if len(split) > len(lines):  # the lines moved: read their quotations again
+        lines, quoted = split, _quoted_lines(split)
     parts = {i: number for i, line in enumerate(lines) if i not in quoted and (number := _part_heading(line))}
     sections, quoted = _own_sections(lines, quoted, parts)
     body = _Body(tree)

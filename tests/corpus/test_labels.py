@@ -1,8 +1,8 @@
 """Paragraph labels of every corpus order fit where the paragraphs sit (app.ingest.labels), parsed without a database.
 
 A paragraph whose list predecessor the source never prints in its section (texts that lost part of a section, FR
-misprints such as "(iv)" for "(ix)") cannot be placed by any parser and is reported but allowed, as are the orders
-named in UNREADABLE_SOURCES. The source lines are read here with lxml or str.splitlines alone, not with the parser.
+misprints such as "(iv)" for "(ix)") cannot be placed by any parser and is reported but allowed. The source lines are
+read here with lxml or str.splitlines alone, not with the parser.
 """
 
 from __future__ import annotations
@@ -24,14 +24,6 @@ pytestmark = [
     pytest.mark.corpus,
     pytest.mark.skipif(not (CORPUS / "documents.jsonl").is_file(), reason=f"corpus not available at {CORPUS}"),
 ]
-
-# Orders whose source text misleads the parser in ways no general rule reads right, and why.
-UNREADABLE_SOURCES = {
-    13086: "GPO text: amendments quoted in ``...'' nest further quotations, their paragraphs carry no quote marks, "
-    "and the order's own items 'i.', 'o.' follow a closing quote on the same line",
-    13140: "GPO text: sentences broken over two lines ('is amended by inserting the' / 'following new subsection at "
-    "the end:', 'inserted after R.C.M.' / '914:') hide which lines are quoted",
-}
 
 
 def source_lines(source: SourceDocument) -> list[str]:
@@ -85,8 +77,6 @@ def test_paragraph_labels_fit_their_place():
             line = f"EO {eo_number}: {mismatch.key} is {mismatch.section}, expected {mismatch.expected}"
             if source_lacks_predecessor(lines, provisions, mismatch):
                 allowed.append(f"{line} (not printed in the source's section)")
-            elif eo_number in UNREADABLE_SOURCES:
-                allowed.append(f"{line} ({UNREADABLE_SOURCES[eo_number]})")
             else:
                 wrong.append(line)
     summary = f"{len(wrong)} label mismatches, {len(allowed)} the source explains"

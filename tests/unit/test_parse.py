@@ -423,16 +423,56 @@ def test_inline_list_of_the_paragraph_own_style_is_not_split_off():
     assert labels(text) == ["2", "2(a)", "2(b)"]
 
 
-def test_own_item_after_a_closing_quote_is_split_off():
-    text = (
-        "Section 1. Part II of the Manual is amended as follows:\na. Rule 305 is amended to read as follows:\n"
-        "``(j) Review. The judge shall review the confinement.\n"
+@pytest.mark.parametrize(
+    "quotations",
+    [
+        "``(j) Review. The judge shall review the confinement.\n"  # the next item follows on the next line
         "(k) Remedy. Credit shall be given.'' b. Rule 405(e) is amended to read as follows:\n"
-        "``(e) Scope. The officer shall inquire.''\nc. Rule 706 is amended by striking the last sentence.\n"
+        "``(e) Scope. The officer shall inquire.''\n",
+        "``(a) Appeals. The United States may appeal.'' b. Rule 909 is amended to read as follows:\n"
+        "``(a) Capacity. No person may be tried while incompetent.\n(b) Presumption. Persons are presumed fit.''\n",
+        "``(c) Absence. The accused may be absent.\n(1) Election. The accused may elect to be absent.\n"
+        "(2) Procedure. The accused may watch from elsewhere.'' b. The following new rule is inserted after Rule\n"
+        "914:\n``Rule 914A. Remote testimony. A child may testify from elsewhere.''\n",
+    ],
+)
+def test_own_item_after_a_closing_quote_is_split_off(quotations: str):
+    text = (
+        "Section 1. Part II of the Manual is amended as follows:\na. Rule 908 is amended to read as follows:\n"
+        f"{quotations}c. Rule 920 is revoked.\n"
     )
     provisions = parse_text(text)
     assert labels(text) == ["1", "1(a)", "1(b)", "1(c)"]
-    assert provisions[2].text.startswith("b. Rule 405(e) is amended to read as follows: ``(e) Scope.")
+    assert provisions[2].text.startswith("b. ")
+
+
+def test_announcement_broken_inside_its_sentence_is_read_whole():
+    text = (
+        "Section 1. Part II of the Manual is amended as follows:\na. Rule 12 is amended by inserting the\n"
+        "following new subsection at the end:\n(c) Lanterns. Keepers shall keep a lantern.\nb. Rule 14 is revoked.\n"
+    )
+    provisions = parse_text(text)
+    assert labels(text) == ["1", "1(a)", "1(b)"]
+    assert provisions[1].text.endswith("at the end: (c) Lanterns. Keepers shall keep a lantern.")
+
+
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        "(a) Keepers. Each light shall have a keeper.\n(1) The keeper shall live at the light.\n"
+        "(2) The keeper shall log the weather.''\n",  # the opening mark was lost
+        "``45. Lights\na. Text.\n``(a) Each keeper shall tend a light.\n(b) Each keeper shall log the weather.''"
+        " b. Elements.\n(1) That the keeper tended a light.\n(2) That the keeper logged the weather.''\n",  # nested
+    ],
+)
+def test_quotation_runs_on_to_the_paragraph_that_closes_it(quotation: str):
+    text = (
+        "Sec. 2. Part IV of the Manual is amended as follows:\na. Paragraph 45 is amended to read as follows:\n"
+        f"{quotation}b. Paragraph 46 is revoked.\n"
+    )
+    provisions = parse_text(text)
+    assert labels(text) == ["2", "2(a)", "2(b)"]
+    assert provisions[1].text.endswith("(2) " + quotation.rsplit("(2) ", 1)[1].strip())
 
 
 def test_first_marker_left_at_the_end_of_a_heading_opens_the_next_line():
