@@ -17,7 +17,7 @@ _HEADS = (
     r"Cabinet|Coordinator|Archivist|Librarian|Comptroller|General|Postmaster|Ambassador|Envoy|Heads?|Panel|"
     r"Vice\s+President|Staff|Czar|Tsar|Commandant|Registrar|Inspector|Surgeon|Solicitor|Treasurer|Mayor|Agent|"
     r"Authority|Secretariat|Steering|Governors?|Initiative|Guard|Institution|Library|Academy|Survey|Command|"
-    r"Co-Chairs?|Partnership|Network|Consortium|Division|Branch|Unit|Bank|Corporation"
+    r"Co-Chairs?|Partnership|Network|Consortium|Division|Branch|Unit|Bank|Corporation|Workgroup|Services|Forces"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})\b")
 _CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de)"
@@ -32,7 +32,7 @@ _NAME_TAIL = (
 _QUALIFIERS = r"(?:(?!(?:The|This|That|Such|Each|Any|No|An?|Its|Their)\b)[A-Z][\w'’&-]*\s+){1,6}"
 # A collective actor written in lower case: "agencies", "each agency", "the heads of executive departments".
 _COLLECTIVE = re.compile(
-    r"^(?:(?:all|each|every|any|the|these|those|such|relevant|other|covered|appropriate|participating|executive|Federal|federal|"
+    r"^(?:(?:all|each|every|any|the|these|those|that|an?|such|relevant|other|covered|appropriate|participating|executive|Federal|federal|"
     r"member|[a-z]+ing|[a-z]+ed|[A-Za-z][A-Z]+)\s+)*"
     r"(?:(?:(?:departments?|offices?)\s+(?:and|or)\s+)?agenc(?:y|ies)(?:\s+(?:and|or)\s+offices)?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
@@ -50,6 +50,7 @@ _DEFINITION = re.compile(r"\(\s*(?:the\s+)?(?:``|[“\"‘'])?([A-Za-z][\w .&’
 _PHRASE_BEFORE = re.compile(
     rf"((?:{_CAPITALISED}|{_CONNECTOR})(?:(?:,\s+(?=and\s|{_CAPITALISED})|\s+)(?:{_CAPITALISED}|{_CONNECTOR}))*)\s*$"
 )
+_FINITE_VERB = re.compile(r"\b(?:cannot|can|could|will|would|is|are|was|were|does|do|did)\b")
 _LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an"}
 _ARTICLES = {"the", "a", "an"}
 _MAX_ACTOR_WORDS = 16
@@ -58,7 +59,7 @@ _NAME_REACH = 200  # characters before a "(OMB)" that can hold the name it defin
 
 _SENTENCE_CAPITALS = {
     "Each", "Every", "All", "Any", "Agencies", "Agency", "Executive", "Heads", "Head", "Employees", "Other", "Such",
-    "Member", "Relevant", "Covered", "Participating", "These", "Those", "Supervisors", "Managers",
+    "Member", "Relevant", "Covered", "Participating", "These", "Those", "That", "Supervisors", "Managers",
 }  # fmt: skip
 _QUALIFIER = re.compile(
     r"\s+(?:that|which|who|whose|within|with\s+respect\s+to|in\s+(?:his|her|its|their)\s+capacity|as\s+the)\s"
@@ -91,6 +92,7 @@ COMMON_ACRONYMS = {
     "ODNI": "Office of the Director of National Intelligence",
     "DNI": "Director of National Intelligence",
     "FEMA": "Federal Emergency Management Agency",
+    "FAR Council": "Federal Acquisition Regulatory Council",
     "VA": "Department of Veterans Affairs",
     "DOE": "Department of Energy",
     "DOT": "Department of Transportation",
@@ -114,6 +116,11 @@ COMMON_ACRONYMS = {
 }
 
 
+# A definitions section's '"Administrator" means the Administrator of the Environmental Protection Agency'.
+_MEANS = re.compile(
+    rf"[“\"`']+(?P<short>[A-Z][\w -]{{0,40}}?)[”\"']+\s+means\s+(?:the\s+)?"
+    rf"(?P<full>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_CONNECTOR}))*)"
+)
 # "The National Archives and Records Administration shall serve as the Executive Agent": a role the order names.
 _ROLE = re.compile(
     rf"(?:^|[.;:]\s+|\)\s*)(?:[Tt]he\s+)?(?P<holder>{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|{_CONNECTOR}))*)"
@@ -127,6 +134,9 @@ def definitions(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in _ROLE.finditer(text):
         found.setdefault(match.group("role"), match.group("holder"))
+    for match in _MEANS.finditer(text):  # '"Administrator" means the Administrator of the EPA'
+        if _HEAD.search(match.group("full")):
+            found.setdefault(match.group("short"), match.group("full"))
     for match in _DEFINITION.finditer(text):
         short = re.sub(r"^the\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
         before = _PHRASE_BEFORE.search(text[max(0, match.start() - _NAME_REACH) : match.start()])
@@ -192,6 +202,8 @@ def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
     """Whether a noun phrase names an office, a body or agencies, rather than a thing ("The report")."""
     bare = _without_relative_clause(strip_definitions(_DETERMINER.sub("", phrase.strip())).strip(" ,"))
     if not bare or len(bare.split()) > _MAX_ACTOR_WORDS or bare in {"President", "United States"}:
+        return False
+    if _FINITE_VERB.search(bare):  # "members of one race cannot and": a clause, not a name
         return False
     if bare in defined or bare in COMMON_ACRONYMS:
         return True

@@ -30,7 +30,7 @@ _RHETORICAL_HEADING = re.compile(r"^(?:statement\s+of\s+)?(?:polic(?:y|ies)|purp
 _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|with\s+respect)\b|take\s+effect|"
-    r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b|become\s+effective|remain\s+in\s+(?:effect|force)|include(?!,?\s+in\s)|consist|mean|have\s+the\s+(?:meaning|same)|"
+    r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
     r"terminate|expire|supersede|prevail|serve\s+(?:as|on|without)|be\s+composed|be\s+chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b",
     re.IGNORECASE,
@@ -57,6 +57,11 @@ _WORK_PRODUCT = re.compile(
 )
 _INLINE_THROUGH = re.compile(r"^(?P<actor>.+?)\s+(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
 # "As agencies adopt X, they shall": the pronoun stands for the actor named earlier in the sentence.
+_INCLUDES = re.compile(r"^\s*(?:also\s+)?include(?!,?\s+in\s)\b", re.IGNORECASE)
+_INCLUDES_AS_AN_ACT = re.compile(
+    r"\bagenc(?:y|ies)\b|^(?:heads?|Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Commissioner|"
+    r"United\s+States\s+Trade\s+Representative)\b"
+)
 _MEMBERS = re.compile(r"\bmembers\b", re.IGNORECASE)
 _COPULA = re.compile(r"^\s*(?:\w+\s+)?be\b")
 _GLUED_SENTENCE = re.compile(r"^.*\s(?=(?:The|Each|All|Any|Every)\s)")
@@ -340,7 +345,7 @@ def _directives(
             actors = producer
         if not actors and _DELIVERED.match(after) and _WORK_PRODUCT.search(before):
             actors = tuple(Actor(actor.name, "", actor.through) for actor in producer)
-        if not actors or (_MEMBERS.search(actors[-1].name) and _COPULA.match(after)):
+        if not actors or (_MEMBERS.search(actors[-1].name) and _COPULA.match(after)) or _lists_members(actors, after):
             previous = None  # "Members shall be appointed ...", "Its other members shall be representatives ...":
             continue  # composition, not a directive
         clause_start = _clause_boundary(sentence, modals[index - 1], modal) if index else 0
@@ -351,6 +356,12 @@ def _directives(
         previous = _Directive(_modal_name(modal.group(0)), actors, deadline)
         out.append((modal.start(), previous))
     return out
+
+
+def _lists_members(actors: tuple[Actor, ...], after: str) -> bool:
+    """ "The Council shall include the Secretary of State", "The plan shall include": a composition or contents.
+    An office or agencies that "shall include" something act ("each agency shall include training in ...")."""
+    return bool(_INCLUDES.match(after) and not _INCLUDES_AS_AN_ACT.search(actors[-1].name))
 
 
 def _clause_boundary(sentence: str, first: re.Match[str], second: re.Match[str]) -> int:

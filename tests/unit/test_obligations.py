@@ -726,3 +726,47 @@ def test_groups_and_acronyms_as_subjects(body: str, expected: list[str]) -> None
 def test_a_work_product_with_an_indefinite_article_is_its_maker_s() -> None:
     text = paragraph("The Widget Board shall study widgets. A final report shall be submitted to the President.")
     assert [actor_names(o) for o in extract(text)] == [["Widget Board"], ["Widget Board"]]
+
+
+def test_a_title_defined_with_means_is_written_in_full() -> None:
+    text = (
+        'Sec. 1. Definitions. (a) "Administrator" means the Administrator of the Widget Safety Agency.\n'
+        "Sec. 2. Duties. (a) The Administrator shall publish widget standards."
+    )
+    assert actor_names(one(text)) == ["Administrator of the Widget Safety Agency"]
+
+
+@pytest.mark.parametrize(
+    ("body", "extracted"),
+    [
+        ("Each agency shall include widget training in its standard courses.", True),
+        ("The Secretary of Labor shall include a widget count in the report.", True),
+        ("The Widget Council shall include the Secretary of Labor.", False),
+        ("The Commission on Widget Safety and Widget Standards may include former officials.", False),
+        ("This program shall include a uniform widget baseline.", False),
+    ],
+)
+def test_include_is_an_act_of_offices_and_agencies_and_the_contents_of_anything_else(
+    body: str, extracted: bool
+) -> None:
+    assert bool(extract(paragraph(body))) == extracted
+
+
+def test_a_clause_is_no_actor() -> None:
+    assert extract(paragraph("Members of one widget guild cannot and should not be held responsible.")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("That agency shall establish a widget goal.", ["that agency"]),
+        ("An agency may resubmit a waiver request.", ["agency"]),
+        ("The FAR Council shall amend the regulation.", ["Federal Acquisition Regulatory Council"]),
+        (
+            "The United States Uniformed Services shall not teach widget stereotypes.",
+            ["United States Uniformed Services"],
+        ),
+    ],
+)
+def test_more_subjects_as_the_order_writes_them(body: str, expected: list[str]) -> None:
+    assert actor_names(one(paragraph(body))) == expected
