@@ -17,7 +17,9 @@ from app.ingest import actors as names
 from app.ingest.deadlines import Deadline, OrderDates, deadline_in, effective_date
 from app.ingest.parse import ParsedProvision
 
-MODALS = re.compile(r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?directed\s+to\b")
+MODALS = re.compile(
+    r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?directed(?:,[^,;:.]{1,120},)?\s+to\b"
+)  # "is directed, through the OFCCP, to establish"
 # Sections whose modals are rhetoric or boilerplate, by heading; in a purpose or policy section only "must" and
 # "should" are rhetoric.
 _EXCLUDED_HEADING = re.compile(
@@ -30,7 +32,7 @@ _RHETORICAL_HEADING = re.compile(r"^(?:statement\s+of\s+)?(?:polic(?:y|ies)|purp
 _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|with\s+respect)\b|take\s+effect|"
-    r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
+    r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?!\s+in\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
     r"terminate|expire|supersede|prevail|serve\s+(?:as|on|without)|be\s+composed|be\s+chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b",
     re.IGNORECASE,
@@ -78,7 +80,9 @@ _RELATIVE = re.compile(r"^(?:who|which|whose\s+[\w\s]{1,40})$", re.IGNORECASE)
 # "agencies whose actions may": a relative clause's own subject, which is no office.
 _RELATIVE_SUBJECT = re.compile(r"\bwhose\s+(?:[a-z][\w-]*\s+){1,3}$")
 _DETERMINED_SUBJECT = re.compile(r"^(?:the|this|that|these|those|such|any|no|its|their|his|her|our|an?)\s", re.I)
-_AGENT = re.compile(r"^\s*(?:also\s+|not\s+|only\s+|jointly\s+)*be\s+(?:[\w-]+\s+){0,4}?by\s+(?P<agent>[^,;:.]+)", re.I)
+_AGENT = re.compile(
+    r"^\s*(?:also\s+|not\s+|only\s+|jointly\s+)*be\s+(?:[^\s,;:.]+\s+){0,8}?by\s+(?P<agent>[^,;:.]+)", re.I
+)
 # "X shall:" or "X shall, within 90 days of the date of this order:" -- the items that follow are X's verbs.
 _LEAD_IN_TAIL = re.compile(r"^(?:\s*(?:each|jointly|also)\b)?(?P<asides>[^:]*):\s*$")
 _ASIDE = re.compile(
@@ -173,6 +177,9 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
     by_key = {provision.key: provision for provision in provisions}
     excluded, rhetorical = _excluded_sections(provisions)
     lead_ins: dict[str, _Directive] = {}
+    # A lead-in whose items turn out to be no verb phrases ("shall consider: (1) costs; (2) risks") is one
+    # obligation itself, placed where it stands.
+    unanswered: dict[str, tuple[int, list[ExtractedObligation]]] = {}
     periods: list[Deadline] = []  # deadlines set so far, for "within this same period"
     found: list[ExtractedObligation] = []
     context = ""  # the order's words so far, to read "the Secretary" as the Secretary last named in full
@@ -186,6 +193,7 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         parent_lead_in = lead_ins.get(provision.parent_key or "")
         if parent_lead_in and spans and _is_verb_phrase(body):
             found.append(_lead_in_item(provision, spans[0], parent_lead_in, dates))
+            unanswered.pop(provision.parent_key or "", None)
         for index, span in enumerate(spans):
             sentence = provision.text[span[0] : span[1]]
             lead_in = _lead_in_modal(sentence) if index == len(spans) - 1 else None
@@ -203,8 +211,11 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
                 directive = _with_full_names(directive, context, defined, found)
                 if start == lead_in:
                     lead_ins[provision.key] = directive
+                    unanswered[provision.key] = (len(found), _obligations(provision, span, start, directive, dates))
                     continue
                 found += _obligations(provision, span, start, directive, dates)
+    for position, own in sorted(unanswered.values(), key=lambda entry: entry[0], reverse=True):
+        found[position:position] = own
     return found
 
 

@@ -145,7 +145,9 @@ def test_every_span_cuts_out_its_sentence_with_its_modal(corpus_db: str) -> None
 
 
 _MODAL_WORD = {
-    modal: re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?directed\s+to\b" if modal == "is directed to" else rf"\b{modal}\b")
+    modal: re.compile(
+        r"\b(?:is|are)\s+(?:hereby\s+)?directed(?:,[^,;:.]+,)?\s+to\b" if modal == "is directed to" else rf"\b{modal}\b"
+    )
     for modal in ("shall", "should", "must", "may", "is directed to")
 }
 _LEAD_IN = {modal: re.compile(rf"{word.pattern}[^.]*:$") for modal, word in _MODAL_WORD.items()}

@@ -770,3 +770,34 @@ def test_a_clause_is_no_actor() -> None:
 )
 def test_more_subjects_as_the_order_writes_them(body: str, expected: list[str]) -> None:
     assert actor_names(one(paragraph(body))) == expected
+
+
+def test_a_lead_in_whose_items_are_no_verb_phrases_is_one_obligation() -> None:
+    text = "Sec. 4. Lists. The Secretary of Labor shall consider:\n(1) widget costs;\n(2) widget risks."
+    assert [(o.section, actor_names(o)) for o in extract(text)] == [("4", ["Secretary of Labor"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "modal", "expected"),
+    [
+        ("Each agency shall have in place widget practices.", "shall", ["each agency"]),
+        (
+            "The Department of Labor is directed, through the Widget Office, to establish a hotline.",
+            "is directed to",
+            ["Department of Labor"],
+        ),
+        (
+            "A copy of the report shall be submitted to the Widget Executive (WE) by the Secretary of Labor.",
+            "shall",
+            ["Secretary of Labor"],
+        ),
+        (
+            "All Government contracting agencies shall include in every contract a widget clause.",
+            "shall",
+            ["all Government contracting agencies"],
+        ),
+    ],
+)
+def test_verbs_and_agents_a_little_further_off(body: str, modal: str, expected: list[str]) -> None:
+    found = one(paragraph(body))
+    assert (found.modal, actor_names(found)) == (modal, expected)
