@@ -116,7 +116,7 @@ _ABBREVIATION = re.compile(
 # "X and the Y": two actors; "Secretary of Health and Human Services" and "Assistant to the President and Director of
 # X" (one person's two titles): one.
 _JOINED_ACTORS = re.compile(
-    r"(?<!Assistant to the President)\s+and\s+(?=(?:the|each|all|every|any|other|such)\s+|"
+    r"(?<!Assistant to the President)\s+and\s+(?=(?:the|each|all|every|any|other|such)\s+|heads?\s+of\s|"
     r"(?:Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Governor|Commissioner)\b)"
 )
 # "within this same 120-day time period": a period the order has already set.
