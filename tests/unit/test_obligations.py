@@ -801,3 +801,8 @@ def test_a_lead_in_whose_items_are_no_verb_phrases_is_one_obligation() -> None:
 def test_verbs_and_agents_a_little_further_off(body: str, modal: str, expected: list[str]) -> None:
     found = one(paragraph(body))
     assert (found.modal, actor_names(found)) == (modal, expected)
+
+
+def test_an_office_and_heads_of_agencies_joined_without_an_article_are_two_actors() -> None:
+    found = one(paragraph("The Director of OPM and heads of executive agencies shall rescind widget rules."))
+    assert actor_names(found) == ["Director of the Office of Personnel Management", "heads of executive agencies"]
