@@ -33,7 +33,7 @@ _QUALIFIERS = r"(?:(?!(?:The|This|That|Such|Each|Any|No|An?|Its|Their)\b)[A-Z][\
 # A collective actor written in lower case: "agencies", "each agency", "the heads of executive departments".
 _COLLECTIVE = re.compile(
     r"^(?:(?:all|each|every|any|the|these|those|that|an?|such|relevant|other|covered|appropriate|participating|executive|Federal|federal|"
-    r"member|[Gg]overnment|[a-z]+ing|[a-z]+ed|[A-Za-z][A-Z]+)\s+)*"
+    r"member|[Gg]overnment|[a-z]+ing|[a-z]+ed|[A-Za-z][A-Z]+|[A-Z][a-z]+)\s+)*"  # "Task Force agencies"
     r"(?:(?:(?:departments?|offices?)\s+(?:and|or)\s+)?agenc(?:y|ies)(?:\s+(?:and|or)\s+offices)?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"agency\s+heads?|"
@@ -42,8 +42,8 @@ _COLLECTIVE = re.compile(
     r"(?:\s+(?:of|in|within|[a-z]+ing|[a-z]+ed)\s.+)?"  # "agency heads conducting reviews", "agencies of X"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
 )
-_LEADING_THE = re.compile(r"^(?:(?:the|an?|and|or|jointly)\s+)+", re.IGNORECASE)
-_DETERMINER = re.compile(r"^(?:(?:the|an?|each|every|all|any|such|and|or|both|either|jointly)\s+)+", re.IGNORECASE)
+_LEADING_THE = re.compile(r"^(?:(?:the|an?|no|and|or|jointly)\s+)+", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:(?:the|an?|no|each|every|all|any|such|and|or|both|either|jointly)\s+)+", re.IGNORECASE)
 # "(OMB)", "(the “Secretary”)", "(``Secretary'')": a short form defined in parentheses.
 _DEFINITION = re.compile(r"\(\s*(?:the\s+)?(?:``|[“\"‘'])?([A-Za-z][\w .&’-]{0,40}?)(?:''|[”\"’'])?\s*\)")
 # A name may hold commas: "the Commission on Equity, Excellence, and Economic Opportunity (Commission)".
@@ -207,7 +207,7 @@ def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
         return False
     if bare in defined or bare in COMMON_ACRONYMS:
         return True
-    if _COLLECTIVE.match(bare[0].lower() + bare[1:]):
+    if _COLLECTIVE.match(bare) or _COLLECTIVE.match(bare[0].lower() + bare[1:]):
         return True
     words = bare.split()
     if not re.match(r"[A-Z]", words[0]):

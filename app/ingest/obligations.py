@@ -67,6 +67,10 @@ _INCLUDES_AS_AN_ACT = re.compile(
 _MEMBERS = re.compile(r"\bmembers\b", re.IGNORECASE)
 _COPULA = re.compile(r"^\s*(?:\w+\s+)?be\b")
 _GLUED_SENTENCE = re.compile(r"^.*\s(?=(?:The|Each|All|Any|Every)\s)")
+_DESIGNEE = re.compile(r"^(?:or|and)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’']+\s+)?designees?\b", re.I)
+_OBJECT_RELATIVE = re.compile(r"^(?:which|that|whom)\s+(?P<subject>(?:the|each|all)\s+.+)$", re.IGNORECASE)
+_NOR = re.compile(r"\bnor\s*$", re.IGNORECASE)
+_INVERTED_SUBJECT = re.compile(r"^\s*(?P<subject>(?:any|an?|the|each)\s+[a-z][\w-]*)\b")
 _PRONOUN = re.compile(r"^(?:they|it)$", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:they|it)\s+$", re.IGNORECASE)
 _NONRESTRICTIVE = re.compile(r"^(?:(?:the\s+)?\w+\s+of\s+)?(?:which|whom|whose)\b", re.IGNORECASE)
@@ -84,7 +88,9 @@ _AGENT = re.compile(
     r"^\s*(?:also\s+|not\s+|only\s+|jointly\s+)*be\s+(?:[^\s,;:.]+\s+){0,8}?by\s+(?P<agent>[^,;:.]+)", re.I
 )
 # "X shall:" or "X shall, within 90 days of the date of this order:" -- the items that follow are X's verbs.
-_LEAD_IN_TAIL = re.compile(r"^(?:\s*(?:each|jointly|also)\b)?(?P<asides>[^:]*):\s*$")
+_LEAD_IN_TAIL = re.compile(
+    r"^(?:\s*(?:each|jointly|also)\b)?(?:\s*be\s+authorized\s+to\b)?(?P<asides>[^:]*):\s*$"
+)  # "X shall:", "X shall, within 90 days,:", "X shall be authorized to:"
 _ASIDE = re.compile(
     r"^(?:as|where|when|within|by|not\s+later|no\s+later|in|consistent|to\s+the\s+extent|subject|pursuant|with|through|"
     r"after|upon|before|on|at|for|acting|both|immediately|promptly)\b",
@@ -199,7 +205,7 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
             lead_in = _lead_in_modal(sentence) if index == len(spans) - 1 else None
             producer = next((o.actors for o in reversed(found) if f"{o.provision_key}-".startswith(f"{top}-")), ())
             for start, directive in _directives(sentence, defined, dates, producer):
-                if top in rhetorical and directive.modal in {"must", "should"}:
+                if top in rhetorical and directive.modal in {"must", "should", "may"}:
                     continue
                 if _inside_quotation(provision.text[: span[0] + start]):
                     continue  # text this order writes into another order directs no one here
@@ -352,6 +358,9 @@ def _directives(
         actors = _passive_agent(after, defined) or _subject(before, defined)
         if not actors and previous and _continues(sentence[modals[index - 1].end() : modal.start()]):
             actors = previous.actors
+        inverted = _INVERTED_SUBJECT.match(after) if _NOR.search(before) else None  # "nor shall any agency issue"
+        if not actors and inverted and names.is_actor(inverted.group("subject"), defined):
+            actors = (Actor(names.canonical(inverted.group("subject"), defined), inverted.group("subject")),)
         if not actors and _PRONOUN_BEFORE.search(before):  # "It shall seek the views of experts"
             actors = producer
         if not actors and _DELIVERED.match(after) and _WORK_PRODUCT.search(before):
@@ -454,7 +463,11 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
         inline_via = _INLINE_THROUGH.match(segment)  # "the Secretary acting through the Director" without commas
         if inline_via and names.is_actor(inline_via.group("actor"), defined):
             segment, through = inline_via.group("actor"), names.canonical(inline_via.group("agent"), defined)
-        if _NONRESTRICTIVE.match(segment):  # ", the heads of which are members," is an aside
+        object_relative = _OBJECT_RELATIVE.match(segment)  # "a report, which the Secretary shall review"
+        if position == 0 and object_relative and names.is_actor(object_relative.group("subject"), defined):
+            subject = object_relative.group("subject")
+            return (Actor(names.canonical(subject, defined), subject, through),)
+        if _NONRESTRICTIVE.match(segment) or _DESIGNEE.match(segment):  # asides: ", the heads of which ...,"
             continue
         if position == 0 and _PRONOUN.match(segment):
             actor = _antecedent(segments[:-1], defined)

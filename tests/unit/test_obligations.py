@@ -806,3 +806,34 @@ def test_verbs_and_agents_a_little_further_off(body: str, modal: str, expected: 
 def test_an_office_and_heads_of_agencies_joined_without_an_article_are_two_actors() -> None:
     found = one(paragraph("The Director of OPM and heads of executive agencies shall rescind widget rules."))
     assert actor_names(found) == ["Director of the Office of Personnel Management", "heads of executive agencies"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Task Force agencies shall monitor widget use.", [("shall", ["Task Force agencies"])]),
+        (
+            "Each agency shall submit a plan, which the Secretary of Labor shall review.",
+            [("shall", ["each agency"]), ("shall", ["Secretary of Labor"])],
+        ),
+        (
+            "No agency shall retain a widget rule, nor shall any agency issue one.",
+            [("shall", ["agency"]), ("shall", ["any agency"])],
+        ),
+        (
+            "The Director of OMB, or the Director's designee, may waive compliance.",
+            [("may", ["Director of the Office of Management and Budget"])],
+        ),
+    ],
+)
+def test_subjects_around_relatives_prohibitions_and_designees(body: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+
+
+def test_an_authorized_lead_in_gives_its_items() -> None:
+    text = "Sec. 3. Initiative. The Widget Initiative shall be authorized to:\n(a) advise agencies;\n(b) publish data."
+    assert [o.section for o in extract(text)] == ["3(a)", "3(b)"]
+
+
+def test_may_in_a_purpose_section_describes() -> None:
+    assert extract("Sec. 1. Purpose. Agencies may clarify existing widget rules through guidance.") == []
