@@ -110,9 +110,9 @@ COMMON_ACRONYMS = {
     "NEC": "National Economic Council",
     "DPC": "Domestic Policy Council",
     "ONCD": "Office of the National Cyber Director",
-    "CBP": "U.S. Customs and Border Protection",
-    "ICE": "U.S. Immigration and Customs Enforcement",
-    "USCIS": "U.S. Citizenship and Immigration Services",
+    "CBP": "United States Customs and Border Protection",
+    "ICE": "United States Immigration and Customs Enforcement",
+    "USCIS": "United States Citizenship and Immigration Services",
 }
 
 

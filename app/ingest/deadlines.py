@@ -42,8 +42,8 @@ _BY_DATE = re.compile(
 )
 # "By February 2022": by the end of that month.
 _BY_MONTH = re.compile(
-    rf"\b(?:[Bb]y|[Bb]efore|[Nn]ot\s+later\s+than|[Nn]o\s+later\s+than)\s+(?P<month>{_MONTHS})\s+(?P<year>\d{{4}})\b"
-)
+    rf"\b(?i:by|before|not\s+later\s+than|no\s+later\s+than)\s+(?P<month>{_MONTHS})\s+(?P<year>\d{{4}})\b"
+)  # the month's name keeps its capital: "by may 2022" is no date
 _IMMEDIATELY = re.compile(r"\b(?:immediately|effective\s+immediately)\b", re.IGNORECASE)
 # "Effective immediately, X shall": the adverb opens the clause rather than following the modal.
 _OPENS_IMMEDIATELY = re.compile(r"^\W*(?:effective\s+)?immediately\b", re.IGNORECASE)
@@ -162,14 +162,13 @@ def effective_date(text: str, signed: date | None) -> date | None:
     return effective if signed and effective > signed else None
 
 
-def deadline_in(text: str, dates: OrderDates | date | None, after_modal: str = "") -> Deadline | None:
+def deadline_in(text: str, dates: OrderDates, after_modal: str = "") -> Deadline | None:
     """The deadline a directive's clause sets, or None.
 
     `text` is the clause that governs the directive; `after_modal` is the few words right after the modal,
     where "immediately" sets a deadline of the signing date itself. A period from "the effective date of this
     order" counts from signing, unless the order takes effect later: then it runs from that event.
     """
-    dates = dates if isinstance(dates, OrderDates) else OrderDates(dates)
     signing_date = dates.signed
     recurrence = recurrence_in(text)
     period = _PERIOD.search(text) or _deadline_after(text)

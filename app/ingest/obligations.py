@@ -7,6 +7,7 @@ of X, one per item; purpose, policy, definitions and general-provisions sections
 """
 
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -15,7 +16,7 @@ from lemminflect import getAllLemmas
 
 from app.ingest import actors as names
 from app.ingest.deadlines import Deadline, OrderDates, deadline_in, effective_date
-from app.ingest.parse import ParsedProvision
+from app.ingest.parse import ParsedProvision, to_roman
 
 MODALS = re.compile(
     r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?directed(?:,[^,;:.]{1,120},)?\s+to\b"
@@ -100,11 +101,10 @@ _ASIDE = re.compile(
 # "shall: (i)" or "shall, within 30 days, (i)": a verb phrase that is an inline list.
 _INLINE_LIST = re.compile(r"^\s*(?:,[^()]{0,80},)?\s*:?\s*\((?P<marker>i|a|A|1)\)\s")
 _INLINE_MARKER = re.compile(r"\((?P<marker>[ivx]{1,4}|[a-zA-Z]|\d{1,2})\)\s")
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 _MARKER_SEQUENCES = {
-    "i": _ROMAN,
-    "a": [chr(c) for c in range(ord("a"), ord("z") + 1)],
-    "A": [chr(c) for c in range(ord("A"), ord("Z") + 1)],
+    "i": [to_roman(n) for n in range(1, 30)],
+    "a": list(string.ascii_lowercase),
+    "A": list(string.ascii_uppercase),
     "1": [str(n) for n in range(1, 30)],
 }
 # "In developing the plan, " or "As appropriate, " before an item's verb.
@@ -178,8 +178,9 @@ class _Directive:
 
 def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: date | None) -> list[ExtractedObligation]:
     """Every obligation the provisions create, in text order."""
-    dates = OrderDates(signing_date, effective_date(" ".join(provision.text for provision in provisions), signing_date))
-    defined = names.definitions(" ".join(provision.text for provision in provisions))
+    whole = " ".join(provision.text for provision in provisions)
+    dates = OrderDates(signing_date, effective_date(whole, signing_date))
+    defined = names.definitions(whole)
     by_key = {provision.key: provision for provision in provisions}
     excluded, rhetorical = _excluded_sections(provisions)
     lead_ins: dict[str, _Directive] = {}

@@ -10,6 +10,7 @@ import pytest
 from app.ingest.deadlines import Deadline, OrderDates, deadline_in, effective_date, number_value, recurrence_in
 
 SIGNED = date(2030, 1, 20)
+SIGNING = OrderDates(SIGNED)
 
 
 def after_signing(days: int) -> Deadline:
@@ -41,13 +42,15 @@ def test_number_value(words: str, value: int) -> None:
 
 
 def test_within_days_of_the_date_of_this_order() -> None:
-    found = deadline_in("Within 90 days of the date of this order, the Secretary shall report on widgets", SIGNED)
+    found = deadline_in("Within 90 days of the date of this order, the Secretary shall report on widgets", SIGNING)
     assert found == after_signing(90)
     assert found.due_date == date(2030, 4, 20)
 
 
 def test_due_date_is_none_without_a_signing_date() -> None:
-    assert deadline_in("within 90 days of the date of this order", None) == Deadline("days_after_signing", days=90)
+    assert deadline_in("within 90 days of the date of this order", OrderDates(None)) == Deadline(
+        "days_after_signing", days=90
+    )
 
 
 @pytest.mark.parametrize(
@@ -64,7 +67,7 @@ def test_due_date_is_none_without_a_signing_date() -> None:
     ],
 )
 def test_units_and_number_words(text: str, days: int) -> None:
-    assert deadline_in(text, SIGNED) == after_signing(days)
+    assert deadline_in(text, SIGNING) == after_signing(days)
 
 
 @pytest.mark.parametrize(
@@ -79,35 +82,35 @@ def test_units_and_number_words(text: str, days: int) -> None:
     ],
 )
 def test_other_ways_of_counting_from_signing(text: str) -> None:
-    assert deadline_in(text, SIGNED) == after_signing(90)
+    assert deadline_in(text, SIGNING) == after_signing(90)
 
 
 def test_period_without_an_anchor_counts_from_signing() -> None:
-    assert deadline_in("The Secretary shall, within 30 days, publish the widget list", SIGNED) == after_signing(30)
+    assert deadline_in("The Secretary shall, within 30 days, publish the widget list", SIGNING) == after_signing(30)
 
 
 # --- days after an event -----------------------------------------------------------------------------------------
 
 
 def test_within_days_of_an_event() -> None:
-    found = deadline_in("within 180 days of the completion of the widget census", SIGNED)
+    found = deadline_in("within 180 days of the completion of the widget census", SIGNING)
     assert found == Deadline("days_after_event", days=180, event="the completion of the widget census")
     assert found.due_date is None
 
 
 def test_days_after_an_event_other_than_signing() -> None:
-    found = deadline_in("within 30 days of receipt of a widget waiver request", SIGNED)
+    found = deadline_in("within 30 days of receipt of a widget waiver request", SIGNING)
     assert found is not None
     assert (found.kind, found.days, found.event) == ("days_after_event", 30, "receipt of a widget waiver request")
 
 
 def test_date_of_something_else_is_an_event_not_signing() -> None:
-    found = deadline_in("within 60 days of the date of the widget report", SIGNED)
+    found = deadline_in("within 60 days of the date of the widget report", SIGNING)
     assert found is not None and found.kind == "days_after_event"
 
 
 def test_a_period_before_something_is_no_deadline() -> None:
-    assert deadline_in("at least 30 days before the widget auction", SIGNED) is None
+    assert deadline_in("at least 30 days before the widget auction", SIGNING) is None
 
 
 # --- dates -------------------------------------------------------------------------------------------------------
@@ -123,15 +126,15 @@ def test_a_period_before_something_is_no_deadline() -> None:
     ],
 )
 def test_by_a_date(text: str) -> None:
-    assert deadline_in(text, SIGNED) == Deadline("date", due_date=date(2031, 3, 1))
+    assert deadline_in(text, SIGNING) == Deadline("date", due_date=date(2031, 3, 1))
 
 
 def test_an_impossible_date_is_no_deadline() -> None:
-    assert deadline_in("by February 30, 2031", SIGNED) is None
+    assert deadline_in("by February 30, 2031", SIGNING) is None
 
 
 def test_a_date_without_by_is_no_deadline() -> None:
-    assert deadline_in("the widget board met on March 1, 2031", SIGNED) is None
+    assert deadline_in("the widget board met on March 1, 2031", SIGNING) is None
 
 
 # --- recurrence --------------------------------------------------------------------------------------------------
@@ -155,34 +158,34 @@ def test_a_date_without_by_is_no_deadline() -> None:
 )
 def test_recurring(text: str, recurrence: str) -> None:
     assert recurrence_in(text) == recurrence
-    assert deadline_in(text, SIGNED) == Deadline("recurring", recurrence=recurrence)
+    assert deadline_in(text, SIGNING) == Deadline("recurring", recurrence=recurrence)
 
 
 @pytest.mark.parametrize("text", ["an annual widget report", "the widget year", "in the first quarter", "every agency"])
 def test_not_recurring(text: str) -> None:
     assert recurrence_in(text) is None
-    assert deadline_in(text, SIGNED) is None
+    assert deadline_in(text, SIGNING) is None
 
 
 def test_a_period_and_a_recurrence_combine() -> None:
-    found = deadline_in("within 60 days of the date of this order and annually thereafter", SIGNED)
+    found = deadline_in("within 60 days of the date of this order and annually thereafter", SIGNING)
     assert found == Deadline("days_after_signing", days=60, due_date=date(2030, 3, 21), recurrence="annually")
 
 
 def test_a_period_and_every_n_years_combine() -> None:
-    found = deadline_in("within 60 days of the date of this order, and every 2 years thereafter", SIGNED)
+    found = deadline_in("within 60 days of the date of this order, and every 2 years thereafter", SIGNING)
     assert found is not None and (found.days, found.recurrence) == (60, "every 2 years")
 
 
 def test_an_event_and_a_recurrence_combine_without_the_recurrence_in_the_event() -> None:
-    found = deadline_in("within 180 days of the completion of the widget review and annually thereafter", SIGNED)
+    found = deadline_in("within 180 days of the completion of the widget review and annually thereafter", SIGNING)
     assert found == Deadline(
         "days_after_event", days=180, recurrence="annually", event="the completion of the widget review"
     )
 
 
 def test_a_date_and_a_recurrence_combine() -> None:
-    found = deadline_in("By September 30, 2031, and annually thereafter", SIGNED)
+    found = deadline_in("By September 30, 2031, and annually thereafter", SIGNING)
     assert found == Deadline("date", due_date=date(2031, 9, 30), recurrence="annually")
 
 
@@ -191,15 +194,15 @@ def test_a_date_and_a_recurrence_combine() -> None:
 
 def test_immediately_right_after_the_modal_is_zero_days() -> None:
     text = "The Secretary shall immediately suspend widget exports"
-    assert deadline_in(text, SIGNED, after_modal=" immediately suspend widget exports") == Deadline(
+    assert deadline_in(text, SIGNING, after_modal=" immediately suspend widget exports") == Deadline(
         "days_after_signing", days=0, due_date=SIGNED
     )
 
 
 def test_immediately_elsewhere_in_the_clause_is_no_deadline() -> None:
     text = "The Secretary shall review each widget request and notify the agency immediately"
-    assert deadline_in(text, SIGNED) is None
-    assert deadline_in(text, SIGNED, after_modal=" review each widget request and no") is None
+    assert deadline_in(text, SIGNING) is None
+    assert deadline_in(text, SIGNING, after_modal=" review each widget request and no") is None
 
 
 # --- phrases without a period ------------------------------------------------------------------------------------
@@ -217,17 +220,17 @@ def test_immediately_elsewhere_in_the_clause_is_no_deadline() -> None:
     ],
 )
 def test_no_period_no_deadline(text: str) -> None:
-    assert deadline_in(text, SIGNED, after_modal=text) is None
+    assert deadline_in(text, SIGNING, after_modal=text) is None
 
 
 def test_each_of_the_first_years_is_not_a_deadline() -> None:
     text = "in each of the first 5 years following the date of this order, report on widget imports"
-    found = deadline_in(text, SIGNED)
+    found = deadline_in(text, SIGNING)
     assert found is None or found.days != 1825
 
 
 def test_years_following_without_a_qualifier_is_a_deadline() -> None:
-    assert deadline_in("5 years following the date of this order", SIGNED) == after_signing(1825)
+    assert deadline_in("5 years following the date of this order", SIGNING) == after_signing(1825)
 
 
 @pytest.mark.parametrize(
@@ -239,22 +242,24 @@ def test_years_following_without_a_qualifier_is_a_deadline() -> None:
     ],
 )
 def test_a_duration_is_not_a_deadline(text: str) -> None:
-    assert deadline_in(text, SIGNED) is None
+    assert deadline_in(text, SIGNING) is None
 
 
 def test_by_a_month_is_by_its_last_day() -> None:
-    assert deadline_in("By February 2032, the Secretary shall publish", SIGNED) == Deadline(
+    assert deadline_in("By February 2032, the Secretary shall publish", SIGNING) == Deadline(
         "date", due_date=date(2032, 2, 29)
     )
 
 
 def test_in_the_first_days_from_signing_is_a_deadline_but_during_the_first_years_is_a_duration() -> None:
-    assert deadline_in("initiate efforts in the first 60 days from the date of this order", SIGNED) == after_signing(60)
-    assert deadline_in("during the first 5 years following the date of this order", SIGNED) is None
+    assert deadline_in("initiate efforts in the first 60 days from the date of this order", SIGNING) == after_signing(
+        60
+    )
+    assert deadline_in("during the first 5 years following the date of this order", SIGNING) is None
 
 
 def test_an_annual_work_product_recurs() -> None:
-    assert deadline_in("shall provide an annual update to the President", SIGNED) == Deadline(
+    assert deadline_in("shall provide an annual update to the President", SIGNING) == Deadline(
         "recurring", recurrence="annually"
     )
 
