@@ -34,7 +34,7 @@ _QUALIFIERS = r"(?:(?!(?:The|This|That|Such|Each|Any|No|An?|Its|Their)\b)[A-Z][\
 _COLLECTIVE = re.compile(
     r"^(?:(?:all|each|every|any|the|these|those|that|an?|such|relevant|other|covered|appropriate|participating|executive|Federal|federal|"
     r"member|[Gg]overnment|[a-z]+ing|[a-z]+ed|[A-Za-z][A-Z]+|[A-Z][a-z]+)\s+)*"  # "Task Force agencies"
-    r"(?:(?:(?:departments?|offices?)\s+(?:and|or)\s+)?agenc(?:y|ies)(?:\s+(?:and|or)\s+offices)?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
+    r"(?:(?:(?:departments?|offices?),?\s+(?:(?:and|or)\s+)?)?agenc(?:y|ies)(?:,?\s+(?:and|or)\s+(?:offices?|(?:agency\s+)?components?))?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"agency\s+heads?|"
     r"(?:[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers|"
@@ -205,7 +205,7 @@ def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
         return False
     if _FINITE_VERB.search(bare):  # "members of one race cannot and": a clause, not a name
         return False
-    if bare in defined or bare in COMMON_ACRONYMS:
+    if bare in defined or bare in COMMON_ACRONYMS or _plural_acronym(bare, defined):
         return True
     if _COLLECTIVE.match(bare) or _COLLECTIVE.match(bare[0].lower() + bare[1:]):
         return True
@@ -237,6 +237,8 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
     expanded."""
     bare = _without_relative_clause(strip_definitions(_LEADING_THE.sub("", phrase.strip())).strip(" ,'`\"“”’"))
     expansions = {**COMMON_ACRONYMS, **defined}
+    if _plural_acronym(bare, defined):  # "the AEEs": the Agency Environmental Executives
+        return f"{_LEADING_THE.sub('', expansions[bare[:-1]])}s"
     if bare in expansions:
         bare = _LEADING_THE.sub("", expansions[bare])
         if bare in expansions:
@@ -245,6 +247,9 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
     sentence_initial = first in _SENTENCE_CAPITALS or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed)", first)
     if sentence_initial and _COLLECTIVE.match(bare[0].lower() + bare[1:]):
         return f"{first.lower()} {rest}".strip()  # "Agencies shall" -> "agencies"; "Federal employees" stays
+    body_members = re.fullmatch(r"(?P<body>.+?)\s+(?P<members>members|staff)", bare)
+    if body_members and body_members.group("body") in expansions:  # "Workgroup members": the members of that body
+        return f"{body_members.group('members')} of {_with_the(expansions[body_members.group('body')])}"
     for short, full in defined.items():  # "Chair of the Task Force" -> "Chair of the AI Litigation Task Force"
         if bare.endswith(f" the {short}") and not _is_acronym(short) and bare != short:
             bare = f"{bare[: -len(short)]}{_LEADING_THE.sub('', full)}"
@@ -276,6 +281,11 @@ def full_name_before(name: str, context: str, defined: Mapping[str, str]) -> str
             if latest is None or match.end() > latest.end():
                 latest = match
     return canonical(latest.group(0), defined) if latest else name
+
+
+def _plural_acronym(word: str, defined: Mapping[str, str]) -> bool:
+    """ "AEEs" where the order defines "AEE" (or every order knows it)."""
+    return word.endswith("s") and _is_acronym(word[:-1]) and (word[:-1] in defined or word[:-1] in COMMON_ACRONYMS)
 
 
 def _is_acronym(word: str) -> bool:

@@ -81,6 +81,9 @@ _RELATIVE_CLAUSE = re.compile(r"\s(?:whose|that|which|who)\s")
 _CARRIES_SUBJECT = re.compile(
     r"\b(?:and|or)\b[\s,]*(?:[\w\s'’-]{0,40},\s*|(?:[a-z]+ly|thereafter|then|also)(?:\s+\w+)?\s*)?$"
 )
+# A clause joined to an earlier one that names its own subject: "... shall develop guidance and member agencies".
+_COORDINATED_SUBJECT = re.compile(r"\b(?:shall|should|must|may)\b.*\s(?:and|but|or|while)\s+(?P<subject>[^\s].*)$")
+_CLAUSES_JOINED = re.compile(r"[,;]\s+(?:and|or|but|while)\s|;\s")
 _RELATIVE = re.compile(r"^(?:who|which|whose\s+[\w\s]{1,40})$", re.IGNORECASE)
 # "agencies whose actions may": a relative clause's own subject, which is no office.
 _RELATIVE_SUBJECT = re.compile(r"\bwhose\s+(?:[a-z][\w-]*\s+){1,3}$")
@@ -88,10 +91,12 @@ _DETERMINED_SUBJECT = re.compile(r"^(?:the|this|that|these|those|such|any|no|its
 _AGENT = re.compile(
     r"^\s*(?:also\s+|not\s+|only\s+|jointly\s+)*be\s+(?:[^\s,;:.]+\s+){0,8}?by\s+(?P<agent>[^,;:.]+)", re.I
 )
+# "shall ensure that its facilities: (1) maximize ...": the items are the verbs of the facilities, and so the actor's.
+_ENSURE_THAT = r"ensure\s+that\s+(?:its|their|the|each|all)\s[^:,()]{1,80}"
 # "X shall:" or "X shall, within 90 days of the date of this order:" -- the items that follow are X's verbs.
 _LEAD_IN_TAIL = re.compile(
-    r"^(?:\s*(?:each|jointly|also)\b)?(?:\s*be\s+authorized\s+to\b)?(?P<asides>[^:]*):\s*$"
-)  # "X shall:", "X shall, within 90 days,:", "X shall be authorized to:"
+    rf"^(?:\s*(?:each|jointly|also)\b)?(?:\s*be\s+authorized\s+to\b|\s*{_ENSURE_THAT})?(?P<asides>[^:]*):\s*$"
+)  # "X shall:", "X shall, within 90 days,:", "X shall be authorized to:", "X shall ensure that its facilities:"
 _ASIDE = re.compile(
     r"^(?:as|where|when|within|by|not\s+later|no\s+later|in|consistent|to\s+the\s+extent|subject|pursuant|with|through|"
     r"after|upon|before|on|at|for|acting|both|immediately|promptly)\b",
@@ -99,7 +104,7 @@ _ASIDE = re.compile(
 )
 # An item that opens with a subject and its verb: "risk models used to guide enforcement are not information ...".
 # "shall: (i)" or "shall, within 30 days, (i)": a verb phrase that is an inline list.
-_INLINE_LIST = re.compile(r"^\s*(?:,[^()]{0,80},)?\s*:?\s*\((?P<marker>i|a|A|1)\)\s")
+_INLINE_LIST = re.compile(rf"^\s*(?:,[^()]{{0,80}},|{_ENSURE_THAT})?\s*:?\s*\((?P<marker>i|a|A|1)\)\s")
 _INLINE_MARKER = re.compile(r"\((?P<marker>[ivx]{1,4}|[a-zA-Z]|\d{1,2})\)\s")
 _MARKER_SEQUENCES = {
     "i": [to_roman(n) for n in range(1, 30)],
@@ -140,6 +145,10 @@ _OFFICE_IN_LIST = r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?"
 _PLURAL_OFFICES = re.compile(
     rf"\b(?:[Tt]he\s+)?(?P<title>Secretaries|Departments|Directors)\s+of\s+"
     rf"(?P<offices>{_OFFICE_IN_LIST}(?:,\s+{_OFFICE_IN_LIST})*,?\s+and\s+{_OFFICE_IN_LIST})"
+)
+# The comma in "each executive department, agency, or office": one group named by its kinds.
+_GROUP_NOUN_COMMA = re.compile(
+    r"\b(?:department|agency|office|component)s?,(?=\s+(?:(?:and|or)\s+)?(?:agenc(?:y|ies)|offices?|components?)\b)"
 )
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "the Secretaries shall": the offices of one title that the order last directed together.
@@ -354,7 +363,7 @@ def _directives(
     for index, modal in enumerate(modals):
         before, after = sentence[: modal.start()], sentence[modal.end() :]
         if _excluded(modal.group(0), before, after):
-            previous = None
+            previous = previous if _subordinate(modal.group(0), before, after) else None
             continue
         actors = _passive_agent(after, defined) or _subject(before, defined)
         if not actors and previous and _continues(sentence[modals[index - 1].end() : modal.start()]):
@@ -387,17 +396,26 @@ def _lists_members(actors: tuple[Actor, ...], after: str) -> bool:
 
 def _clause_boundary(sentence: str, first: re.Match[str], second: re.Match[str]) -> int:
     """Where the second of two modals' clauses begins: at the "and annually thereafter" that carries the first one's
-    subject to it, else right after the first modal."""
+    subject to it, else at the ", and" that joins a clause with its own subject, else right after the first modal."""
     between = sentence[first.end() : second.start()]
     carried = _CARRIES_SUBJECT.search(between)
-    return first.end() + (carried.start() if carried else 0)
+    if carried:
+        return first.end() + carried.start()
+    joined = list(_CLAUSES_JOINED.finditer(between))  # "X shall A by May 1, and Y shall B": May 1 is X's
+    return first.end() + (joined[-1].start() if joined else 0)
 
 
 def _excluded(modal: str, before: str, after: str) -> bool:
-    if _POLICY.search(before) or _NOT_A_DIRECTIVE.match(after) or _RELATIVE_SUBJECT.search(before):
+    return bool(_POLICY.search(before) or _NOT_A_DIRECTIVE.match(after) or _subordinate(modal, before, after))
+
+
+def _subordinate(modal: str, before: str, after: str) -> bool:
+    """A modal inside a clause of the directive ("the extent to which States may", "as the Secretary shall
+    determine", "agencies whose actions may"): no directive itself, and no end to the one around it."""
+    if _RELATIVE_SUBJECT.search(before):
         return True
     if modal == "may" and (
-        re.match(r"\s*(?:be|have|also\s+be|well|even)\b", after) or re.search(r"\bwhether\b", before)
+        re.match(r"\s*(?:be|have|also\s+be|well|even)\b", after) or re.search(r"\bwhether\b[^,;]*$", before)
     ):
         return True
     return bool(_DISCRETION.search(before[-80:]) and not re.search(r",\s*$", before))
@@ -413,10 +431,11 @@ def _segments(text: str) -> list[str]:
     "the Secretaries of State and Defense" becomes two parts, one per office.
     """
     text = _PLURAL_OFFICES.sub(_one_office_each, text)
+    kept = {match.end() for match in _GROUP_NOUN_COMMA.finditer(text)}  # "each department, agency, or office"
     parts, depth, current = [], 0, []
-    for char in text:
+    for position, char in enumerate(text, start=1):
         depth += {"(": 1, ")": -1}.get(char, 0)
-        if char in ",;" and depth <= 0:
+        if char in ",;" and depth <= 0 and position not in kept:
             parts.append("".join(current).strip())
             current = []
         else:
@@ -450,6 +469,10 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
     segments = _segments(before)
     for position, segment in enumerate(reversed(segments)):
         if MODALS.search(_RELATIVE_CLAUSE.split(segment, maxsplit=1)[0]):  # "agencies whose actions may affect X"
+            coordinated = _COORDINATED_SUBJECT.search(segment) if position == 0 else None
+            if coordinated and names.is_actor(coordinated.group("subject"), defined):
+                subject = coordinated.group("subject")  # "The Workgroup shall develop X and member agencies shall"
+                return (Actor(names.canonical(subject, defined), subject),)
             break
         consult = _CONSULT.search(segment)
         if consult:
@@ -476,7 +499,10 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
         if position == 0 and _RELATIVE.match(segment) and len(segments) > 1:
             actor = _last_actor(segments[-2], defined)
             return (actor,) if actor else ()
-        cleaned = re.sub(r"^(?:and|or|but)\s+", "", segment).strip()
+        cleaned = re.sub(
+            r"^(?:and|or|but|then)\s+", "", segment.lstrip("”’\"' ")
+        ).strip()  # '..., entitled, “X,” agencies'
+
         glued = _GLUED_SENTENCE.search(cleaned)  # "Fossil Fuel Subsidies The heads of agencies": a caption before it
         if glued and not names.is_actor(cleaned, defined):
             cleaned = cleaned[glued.end() :]
@@ -491,8 +517,15 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
             continue
         if not cleaned or (cleaned[0].islower() and not _DETERMINED_SUBJECT.match(cleaned)):
             continue  # an aside such as "as appropriate" or "consistent with applicable law"
-        break
+        return _subject_before_consulted(before, defined) or tuple(left or right)
     return tuple(left or right)
+
+
+def _subject_before_consulted(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
+    """ "X, in cooperation with State and local agencies, the scientific community and industry, shall": words that
+    name no office run from a consultation phrase to the modal, and X, left of it, acts."""
+    consults = [match for match in _CONSULT.finditer(before) if before[: match.start()].strip(" ,")]
+    return _subject(before[: consults[-1].start()], defined) if consults else ()
 
 
 def _antecedent(segments: list[str], defined: dict[str, str]) -> Actor | None:

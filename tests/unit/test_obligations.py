@@ -837,3 +837,86 @@ def test_an_authorized_lead_in_gives_its_items() -> None:
 
 def test_may_in_a_purpose_section_describes() -> None:
     assert extract("Sec. 1. Purpose. Agencies may clarify existing widget rules through guidance.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Widget Council, in cooperation with State and local agencies, industry, the scientific community and "
+            "commercial interests, shall develop widget measures.",
+            [("shall", ["Widget Council"])],
+        ),
+        (
+            "The Widget Council shall develop guidance and member agencies shall facilitate its use.",
+            [("shall", ["Widget Council"]), ("shall", ["member agencies"])],
+        ),
+        (
+            "Where an agency has reduced widget use by half, then the agency may waive the goal.",
+            [("may", ["agency"])],
+        ),
+        (
+            "Each executive department, agency, or office represented on the Widget Council shall designate staff.",
+            [("shall", ["each executive department, agency, or office represented on the Widget Council"])],
+        ),
+        (
+            "Each agency or agency component, as appropriate, shall establish a widget database.",
+            [("shall", ["each agency or agency component"])],
+        ),
+        (
+            "Consistent with the order entitled, “Widgets for All,” agencies shall buy widgets.",
+            [("shall", ["agencies"])],
+        ),
+    ],
+)
+def test_subjects_behind_long_consultations_coordinated_clauses_and_quotations(
+    body: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+
+
+def test_a_pronoun_stands_for_a_plural_short_form_named_before_it_in_the_sentence() -> None:
+    text = paragraph(
+        "The Agency Widget Executive (AWE) shall review widget use. If the AWEs are unable to agree, they may ask "
+        "the Secretary of Labor for help."
+    )
+    assert [actor_names(o) for o in extract(text)] == [["Agency Widget Executive"], ["Agency Widget Executives"]]
+
+
+def test_members_of_a_defined_body_are_named_with_the_body() -> None:
+    text = paragraph("The Interagency Widget Workgroup (Workgroup) shall meet. Workgroup members shall report to it.")
+    assert [actor_names(o) for o in extract(text)][1] == ["members of the Interagency Widget Workgroup"]
+
+
+def test_a_modal_inside_a_clause_does_not_end_the_directive_around_it() -> None:
+    text = paragraph(
+        "The Secretary of Labor shall examine the extent to which States may have a role in widget review, and shall "
+        "devise a proposal."
+    )
+    assert [(o.modal, actor_names(o)) for o in extract(text)] == [("shall", ["Secretary of Labor"])] * 2
+
+
+def test_whether_governs_only_its_own_clause() -> None:
+    text = paragraph(
+        "The Director of OMB shall issue guidance on whether widgets are significant, as appropriate, and may "
+        "require their review."
+    )
+    assert [o.modal for o in extract(text)] == ["shall", "may"]
+
+
+def test_a_deadline_belongs_to_the_clause_it_stands_in() -> None:
+    text = paragraph(
+        "The Secretary of State shall resume widget travel 120 days after the date of this order, and the Secretary "
+        "of Labor shall resume widget review."
+    )
+    first, second = extract(text)
+    assert (first.deadline, second.deadline) == (after_signing(120), None)
+
+
+def test_items_of_ensure_that_its_facilities_are_the_actors_obligations() -> None:
+    text = paragraph(
+        "Each agency shall ensure that its facilities: (1) maximize the use of safe widgets; (2) evaluate "
+        "widget needs; and (3) disseminate widget practices."
+    )
+    found = extract(text)
+    assert [(o.section, actor_names(o)) for o in found] == [(f"3(a)({n})", ["each agency"]) for n in (1, 2, 3)]
