@@ -20,7 +20,7 @@ _HEADS = (
     r"Co-Chairs?|Partnership|Network|Consortium|Division|Branch|Unit|Bank|Corporation|Workgroup|Services|Forces"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})\b")
-_CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de)"
+_CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de|through)"
 _CAPITALISED = r"[A-Z][\w.'’&-]*"
 _NAME_WORD = r"[A-Z][\w'’&-]*"  # a capitalised word without trailing punctuation
 # The rest of an office's name: "of the Treasury", "of Health and Human Services" (but not "and the Secretary of X").
@@ -28,8 +28,11 @@ _NAME_TAIL = (
     r"(?:\s+(?:of|the|for|on|and(?=\s+(?!(?:the\s+)?(?:Secretary|Director|Administrator|Attorney|Chair))[A-Z]))"
     r"|\s+(?!(?:Secretary|Director|Administrator|Attorney|Chair)\b)[A-Z][\w'’&-]*)*(?<!\sof)(?<!\sthe)(?<!\sand)(?<!\son)(?<!\sfor)"
 )
-# Capitalised words before a body's name ("Federal Real Property" before "Council"), not a determiner.
-_QUALIFIERS = r"(?:(?!(?:The|This|That|Such|Each|Any|No|An?|Its|Their)\b)[A-Z][\w'’&-]*\s+){1,6}"
+# Capitalised words before a body's name ("Federal Real Property" before "Council"), not a determiner, nor the
+# rank that makes another office of the title ("Vice Chair" is not the Chair).
+_QUALIFIERS = (
+    r"(?:(?!(?:The|This|That|Such|Each|Any|No|An?|Its|Their|Vice|Deputy|Associate|Assistant)\b)[A-Z][\w'’&-]*\s+){1,6}"
+)
 # A collective actor written in lower case: "agencies", "each agency", "the heads of executive departments".
 _COLLECTIVE = re.compile(
     r"^(?:(?:all|each|every|any|the|these|those|that|an?|such|relevant|other|covered|appropriate|participating|executive|Federal|federal|"
@@ -50,6 +53,9 @@ _DEFINITION = re.compile(r"\(\s*(?:the\s+)?(?:``|[“\"‘'])?([A-Za-z][\w .&’
 _PHRASE_BEFORE = re.compile(
     rf"((?:{_CAPITALISED}|{_CONNECTOR})(?:(?:,\s+(?=and\s|{_CAPITALISED})|\s+)(?:{_CAPITALISED}|{_CONNECTOR}))*)\s*$"
 )
+# A document an order calls for, capitalised as a name: "the Agency Plans shall meet ...".
+_WORK_PRODUCT = re.compile(r"\b(?:Plans?|Reports?|Strateg(?:y|ies)|Frameworks?|Roadmaps?|Agenda)$")
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\.\s+")
 _FINITE_VERB = re.compile(r"\b(?:cannot|can|could|will|would|is|are|was|were|does|do|did)\b")
 _LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an"}
 _ARTICLES = {"the", "a", "an"}
@@ -121,19 +127,12 @@ _MEANS = re.compile(
     rf"[“\"`']+(?P<short>[A-Z][\w -]{{0,40}}?)[”\"']+\s+means\s+(?:the\s+)?"
     rf"(?P<full>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_CONNECTOR}))*)"
 )
-# "The National Archives and Records Administration shall serve as the Executive Agent": a role the order names.
-_ROLE = re.compile(
-    rf"(?:^|[.;:]\s+|\)\s*)(?:[Tt]he\s+)?(?P<holder>{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|{_CONNECTOR}))*)"
-    rf"\s+(?:shall|will|is\s+(?:hereby\s+)?designated\s+to)\s+serve\s+as\s+(?:the\s+)?"
-    rf"(?P<role>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})\b"
-)
 
 
 def definitions(text: str) -> dict[str, str]:
-    """Short forms and roles the order defines, mapped to the full names they stand for."""
+    """Short forms the order defines, mapped to the full names they stand for. A role an office is made to serve
+    as ("the Security Executive Agent") keeps its own name, as readers and labellers write it."""
     found: dict[str, str] = {}
-    for match in _ROLE.finditer(text):
-        found.setdefault(match.group("role"), match.group("holder"))
     for match in _MEANS.finditer(text):  # '"Administrator" means the Administrator of the EPA'
         if _HEAD.search(match.group("full")):
             found.setdefault(match.group("short"), match.group("full"))
@@ -142,7 +141,8 @@ def definitions(text: str) -> dict[str, str]:
         before = _PHRASE_BEFORE.search(text[max(0, match.start() - _NAME_REACH) : match.start()])
         if not before or short.lower() in {"a", "b", "c", "i", "ii", "iii", "the"}:
             continue
-        full = _abbreviated_by(short, before.group(1).split())
+        phrase = _SENTENCE_BREAK.split(before.group(1))[-1]  # "... Protection. A Steering Committee": the last
+        full = _abbreviated_by(short, phrase.split())
         if full and full != short and short not in found and _HEAD.search(full):
             found[short] = full
     return found
@@ -203,7 +203,7 @@ def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
     bare = _without_relative_clause(strip_definitions(_DETERMINER.sub("", phrase.strip())).strip(" ,"))
     if not bare or len(bare.split()) > _MAX_ACTOR_WORDS or bare in {"President", "United States"}:
         return False
-    if _FINITE_VERB.search(bare):  # "members of one race cannot and": a clause, not a name
+    if _FINITE_VERB.search(bare) or _WORK_PRODUCT.search(bare):  # "members of one race cannot and", "Agency Plans"
         return False
     if bare in defined or bare in COMMON_ACRONYMS or _plural_acronym(bare, defined):
         return True

@@ -63,9 +63,10 @@ _SIGNING = re.compile(
     r"^(?:the\s+)?(?:(?:effective\s+)?date\s+of\s+(?:this|the)\s+order|this\s+order|(?:the\s+)?(?:issuance|signing)\s+of\s+this\s+order)\b",
     re.IGNORECASE,
 )
-# The most frequent first: "once a quarter each fiscal year" is quarterly.
-_RECURRENCES = (
-    (re.compile(r"\b(?:semiannually|semi-annually|twice\s+(?:a|each|per)\s+year)\b", re.I), "semiannually"),
+# The most frequent first: "once a quarter each fiscal year" is quarterly. A name of None keeps the order's words
+# ("twice a year", "semiannually"), which no one word translates.
+_RECURRENCES: tuple[tuple[re.Pattern[str], str | None], ...] = (
+    (re.compile(r"\b(?:semiannually|semi-annually|twice\s+(?:a|each|per)\s+year)\b", re.I), None),
     (
         re.compile(r"\b(?:quarterly|(?:once\s+)?(?:a|each|every|per)\s+quarter|on\s+a\s+quarterly\s+basis)\b", re.I),
         "quarterly",
@@ -81,7 +82,7 @@ _RECURRENCES = (
     ),
     (
         re.compile(
-            r"\b(?:submit|provide|publish|issue|conduct|prepare|deliver|produce|transmit)\s+(?:\w+\s+){0,2}?annual\s+"
+            r"\b(?:submit|provide|publish|issue|conduct|prepare|deliver|produce|transmit)\s+(?:\w+\s+){0,4}?annual\s+"
             r"(?:\w+\s+)?(?:updates?|reports?|reviews?|scorecards?|assessments?|summar(?:y|ies)|plans?|statements?)\b",
             re.I,
         ),
@@ -131,8 +132,8 @@ def _deadline_after(text: str) -> re.Match[str] | None:
 
 def recurrence_in(text: str) -> str | None:
     for pattern, name in _RECURRENCES:
-        if pattern.search(text):
-            return name
+        if found := pattern.search(text):
+            return name or found.group(0).lower()
     every = _EVERY.search(text)
     if every:
         count = number_value(every.group("number"))

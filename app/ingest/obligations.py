@@ -207,6 +207,7 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         offset, body = _body(provision)
         spans = [(offset + start, offset + end) for start, end in sentence_spans(body)]
         parent_lead_in = lead_ins.get(provision.parent_key or "")
+        item_subject = _item_subject(by_key.get(provision.parent_key or ""), parent_lead_in, defined)
         if parent_lead_in and spans and _is_verb_phrase(body):
             found.append(_lead_in_item(provision, spans[0], parent_lead_in, dates))
             unanswered.pop(provision.parent_key or "", None)
@@ -214,7 +215,7 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
             sentence = provision.text[span[0] : span[1]]
             lead_in = _lead_in_modal(sentence) if index == len(spans) - 1 else None
             producer = next((o.actors for o in reversed(found) if f"{o.provision_key}-".startswith(f"{top}-")), ())
-            for start, directive in _directives(sentence, defined, dates, producer):
+            for start, directive in _directives(sentence, defined, dates, producer, item_subject if index == 0 else ()):
                 if top in rhetorical and directive.modal in {"must", "should", "may"}:
                     continue
                 if _inside_quotation(provision.text[: span[0] + start]):
@@ -233,6 +234,22 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
     for position, own in sorted(unanswered.values(), key=lambda entry: entry[0], reverse=True):
         found[position:position] = own
     return found
+
+
+def _item_subject(
+    parent: ParsedProvision | None, lead_in: _Directive | None, defined: dict[str, str]
+) -> tuple[Actor, ...]:
+    """Who an item's own modal directs when the item names no one: the lead-in's actors ("Heads of agencies shall:
+    (i) carry out X, and shall assist Y"), or the subject a lead-in without a modal ends on ("The Security
+    Executive Agent: (i) shall direct ...")."""
+    if lead_in:
+        return lead_in.actors
+    if parent is None:
+        return ()
+    _, body = _body(parent)
+    spans = sentence_spans(body)
+    last = body[spans[-1][0] : spans[-1][1]] if spans else ""
+    return _subject(last[:-1], defined) if last.endswith(":") and not MODALS.search(last) else ()
 
 
 def _inside_quotation(text: str) -> bool:
@@ -288,6 +305,8 @@ def _is_verb_phrase(item: str) -> bool:
         opening = _OPENING_ADVERBIAL.match(item)
         first = (item[opening.end() :] if opening else item).split(maxsplit=1)[:1]
         return bool(first) and _is_base_verb(first[0].strip(",;:"))
+    if _is_only_a_verb(item.split(maxsplit=1)[0] if item else ""):  # "determine what issues are raised"
+        return True
     return not _DETERMINED_SUBJECT.match(item) and not _ITEM_CLAUSE.match(item)
 
 
@@ -295,6 +314,11 @@ def _is_base_verb(word: str) -> bool:
     """ "Establish", "Review": a verb's base form, as a capitalised item opens with one."""
     lowered = word.lower()
     return lowered in getAllLemmas(lowered, upos="VERB").get("VERB", ())
+
+
+def _is_only_a_verb(word: str) -> bool:
+    """ "determine", "establish": a verb's base form that no noun shares, so it cannot open a clause's subject."""
+    return _is_base_verb(word) and not getAllLemmas(word.lower(), upos="NOUN")
 
 
 def _top(provision: ParsedProvision, by_key: dict[str, ParsedProvision]) -> ParsedProvision:
@@ -351,12 +375,17 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _directives(
-    sentence: str, defined: dict[str, str], dates: OrderDates, producer: tuple[Actor, ...] = ()
+    sentence: str,
+    defined: dict[str, str],
+    dates: OrderDates,
+    producer: tuple[Actor, ...] = (),
+    item_subject: tuple[Actor, ...] = (),
 ) -> list[tuple[int, _Directive]]:
     """The directives in one sentence, each with the position of its modal.
 
     `producer` is who was last directed in the section: "The plan shall be submitted to the President" directs
-    whoever was told to make the plan."""
+    whoever was told to make the plan. `item_subject` is who a list item's lead-in names, for an item whose first
+    modal has no subject of its own."""
     modals = list(MODALS.finditer(sentence))
     out: list[tuple[int, _Directive]] = []
     previous: _Directive | None = None
@@ -368,6 +397,8 @@ def _directives(
         actors = _passive_agent(after, defined) or _subject(before, defined)
         if not actors and previous and _continues(sentence[modals[index - 1].end() : modal.start()]):
             actors = previous.actors
+        if not actors and index == 0 and (not before.strip() or _continues(before)):
+            actors = item_subject
         inverted = _INVERTED_SUBJECT.match(after) if _NOR.search(before) else None  # "nor shall any agency issue"
         if not actors and inverted and names.is_actor(inverted.group("subject"), defined):
             actors = (Actor(names.canonical(inverted.group("subject"), defined), inverted.group("subject")),)

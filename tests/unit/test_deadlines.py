@@ -152,7 +152,9 @@ def test_a_date_without_by_is_no_deadline() -> None:
         ("every 2 years", "every 2 years"),
         ("every two years", "every 2 years"),
         ("every 60 days", "every 60 days"),
-        ("twice a year", "semiannually"),
+        ("twice a year", "twice a year"),
+        ("meet semiannually", "semiannually"),
+        ("shall submit to the President an annual plan", "annually"),
         ("on a monthly basis", "monthly"),
     ],
 )

@@ -231,13 +231,13 @@ def test_defined_short_forms_are_written_in_full() -> None:
     assert found[2].deadline == Deadline("recurring", recurrence="quarterly")
 
 
-def test_a_named_role_acts_as_its_holder() -> None:
+def test_a_named_role_acts_under_its_own_name() -> None:
     found = extract(
         "Sec. 3. Widget Storage.\n"
-        "(a) The Secretary of Defense shall serve as the Executive Agent for widget storage.\n"
-        "(b) The Executive Agent shall maintain a widget registry."
+        "(a) The Secretary of Defense shall serve as the Widget Executive Agent.\n"
+        "(b) The Widget Executive Agent shall maintain a widget registry."
     )
-    assert [(o.section, actor_names(o)) for o in found] == [("3(b)", ["Secretary of Defense"])]
+    assert [(o.section, actor_names(o)) for o in found] == [("3(b)", ["Widget Executive Agent"])]
 
 
 # --- passives ----------------------------------------------------------------------------------------------------
@@ -920,3 +920,40 @@ def test_items_of_ensure_that_its_facilities_are_the_actors_obligations() -> Non
     )
     found = extract(text)
     assert [(o.section, actor_names(o)) for o in found] == [(f"3(a)({n})", ["each agency"]) for n in (1, 2, 3)]
+
+
+def test_items_that_open_with_their_own_modal_take_the_subject_the_lead_in_ends_on() -> None:
+    text = (
+        "Sec. 3. Widgets.\n(a) The Widget Executive Agent:\n(i) shall direct widget reviews;\n(ii) may issue guidance."
+    )
+    assert [(o.section, o.modal, actor_names(o)) for o in extract(text)] == [
+        ("3(a)(i)", "shall", ["Widget Executive Agent"]),
+        ("3(a)(ii)", "may", ["Widget Executive Agent"]),
+    ]
+
+
+def test_a_second_modal_inside_a_lead_in_item_directs_the_lead_ins_actor() -> None:
+    text = (
+        "Sec. 3. Widgets.\n(a) Heads of agencies shall:\n(i) review widgets, and shall assist the Council;\n(ii) act."
+    )
+    assert [(o.section, actor_names(o)) for o in extract(text)] == [
+        ("3(a)(i)", ["heads of agencies"]),
+        ("3(a)(i)", ["heads of agencies"]),
+        ("3(a)(ii)", ["heads of agencies"]),
+    ]
+
+
+def test_an_item_opening_with_a_verb_no_noun_shares_is_a_verb_phrase() -> None:
+    text = "Sec. 3. Widgets.\n(a) The Widget Council shall:\n(i) determine what widget issues are raised;\n(ii) report."
+    assert [o.section for o in extract(text)] == ["3(a)(i)", "3(a)(ii)"]
+
+
+def test_a_capitalised_work_product_is_no_actor() -> None:
+    assert extract(paragraph("The Agency Widget Plans shall meet the requirements of the Widget Act.")) == []
+
+
+def test_a_bare_chair_is_not_the_vice_chair_named_after_it() -> None:
+    text = paragraph(
+        "The Chair of the Widget Council shall select a Vice Chair. The Chair shall convene the Widget Council."
+    )
+    assert [actor_names(o) for o in extract(text)] == [["Chair of the Widget Council"]] * 2
