@@ -55,6 +55,14 @@ _PHRASE_BEFORE = re.compile(
 )
 # A document an order calls for, capitalised as a name: "the Agency Plans shall meet ...".
 _WORK_PRODUCT = re.compile(r"\b(?:Plans?|Reports?|Strateg(?:y|ies)|Frameworks?|Roadmaps?|Agenda)$")
+# Officers of a body, named bare once the body is defined: "the Chair", "the Executive Director".
+_BODY_OFFICER = re.compile(
+    r"(?:(?:Vice|Deputy)\s+)?(?:Chair(?:man|person|woman)?|Co-Chairs?|Executive\s+(?:Director|Secretary))"
+)
+_BODY = re.compile(
+    r"^(?!(?:Chair\w*|Co-Chairs?|Director|Secretary|Administrator|Assistant|Deputy|Executive|Vice|Special|Chief)\b)"
+    r".*\b(?:Initiative|Board|Council|Commission|Committee|Task\s+Force|Working\s+Group|Workgroup|Panel)\b"
+)  # a body, not one of its officers
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\.\s+")
 _FINITE_VERB = re.compile(r"\b(?:cannot|can|could|will|would|is|are|was|were|does|do|did)\b")
 _LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an"}
@@ -273,14 +281,30 @@ def full_name_before(name: str, context: str, defined: Mapping[str, str]) -> str
     """A bare title read as the office last named in full before it: "the Secretary" after "the Secretary of
     Energy" is the Secretary of Energy; "the Council" after "the Federal Real Property Council" is that Council."""
     if not _HEAD.fullmatch(name):
-        return name
+        return _officer_of_body(name, context, defined)
     title = re.escape(name)
     latest = None
     for pattern in (rf"\b{title}\s+(?:of|for|on)\s+(?:the\s+)?{_NAME_WORD}{_NAME_TAIL}", rf"{_QUALIFIERS}{title}\b"):
         for match in re.finditer(pattern, context):
             if latest is None or match.end() > latest.end():
                 latest = match
-    return canonical(latest.group(0), defined) if latest else name
+    return canonical(latest.group(0), defined) if latest else _officer_of_body(name, context, defined)
+
+
+def _officer_of_body(name: str, context: str, defined: Mapping[str, str]) -> str:
+    """ "the Executive Director" of "the White House Initiative on X (Initiative), led by an Executive Director": an
+    officer the order never names in full belongs to the body it defines just before first mentioning the officer."""
+    first = re.search(rf"\b{re.escape(name)}\b", context) if _BODY_OFFICER.fullmatch(name) else None
+    if first is None:
+        return name
+    before = context[max(0, first.start() - _NAME_REACH) : first.start()]
+    latest: tuple[int, str] | None = None
+    for short, full in defined.items():
+        for written in (short, full) if _BODY.search(full) else ():
+            at = before.rfind(written)
+            if at >= 0 and (latest is None or at > latest[0]):
+                latest = (at, _LEADING_THE.sub("", full))
+    return f"{name} of {_with_the(latest[1])}" if latest else name
 
 
 def _plural_acronym(word: str, defined: Mapping[str, str]) -> bool:

@@ -244,3 +244,19 @@ def test_a_definition_starts_after_the_sentence_before_it() -> None:
 def test_a_name_may_run_through_through() -> None:
     text = "the White House Initiative on Equity through Widget Colleges (Initiative), which"
     assert definitions(text) == {"Initiative": "White House Initiative on Equity through Widget Colleges"}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Executive Director", "Executive Director of the White House Widget Initiative"),
+        ("Chair", "Chair of the White House Widget Initiative"),
+        ("Secretary", "Secretary"),  # not an officer of a body: left as written
+    ],
+)
+def test_an_officer_never_named_in_full_belongs_to_the_body_defined_before_it(name: str, expected: str) -> None:
+    context = (
+        "There is established the White House Widget Initiative (Initiative), led by an Executive Director and a "
+        "Chair. The Secretary shall"
+    )
+    assert full_name_before(name, context, definitions(context)) == expected
