@@ -82,6 +82,7 @@ _CARRIES_SUBJECT = re.compile(
     r"\b(?:and|or)\b[\s,]*(?:[\w\s'’-]{0,40},\s*|(?:[a-z]+ly|thereafter|then|also)(?:\s+\w+)?\s*)?$"
 )
 # A clause joined to an earlier one that names its own subject: "... shall develop guidance and member agencies".
+_THE_PRESIDENT = re.compile(r"(?:[Tt]he\s+)?President")
 _COORDINATED_SUBJECT = re.compile(r"\b(?:shall|should|must|may)\b.*\s(?:and|but|or|while)\s+(?P<subject>[^\s].*)$")
 _CLAUSES_JOINED = re.compile(r"[,;]\s+(?:and|or|but|while)\s|;\s")
 _RELATIVE = re.compile(r"^(?:who|which|whose\s+[\w\s]{1,40})$", re.IGNORECASE)
@@ -542,6 +543,8 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
             (left if consulted else right).insert(0, Actor(plural.group("title"), cleaned, through))
             through = None
             continue
+        if position == 0 and _THE_PRESIDENT.fullmatch(cleaned):  # "The President shall designate a Chair"
+            return (Actor("President", cleaned),)
         if cleaned and names.is_actor(cleaned, defined):
             (left if consulted else right).insert(0, Actor(names.canonical(cleaned, defined), cleaned, through))
             through = None

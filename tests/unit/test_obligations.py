@@ -957,3 +957,11 @@ def test_a_bare_chair_is_not_the_vice_chair_named_after_it() -> None:
         "The Chair of the Widget Council shall select a Vice Chair. The Chair shall convene the Widget Council."
     )
     assert [actor_names(o) for o in extract(text)] == [["Chair of the Widget Council"]] * 2
+
+
+def test_the_president_directing_himself_is_an_obligation_but_appointing_by_passive_is_not() -> None:
+    text = paragraph(
+        "The President shall designate one member of the Widget Board to serve as its Chair. Members of the Widget "
+        "Board shall be appointed by the President."
+    )
+    assert [(o.modal, actor_names(o)) for o in extract(text)] == [("shall", ["President"])]
