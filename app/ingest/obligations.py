@@ -192,6 +192,7 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
     dates = OrderDates(signing_date, effective_date(whole, signing_date))
     defined = names.definitions(whole)
     by_key = {provision.key: provision for provision in provisions}
+    last_child = {provision.parent_key: provision.key for provision in provisions}
     excluded, rhetorical = _excluded_sections(provisions)
     lead_ins: dict[str, _Directive] = {}
     # A lead-in whose items turn out to be no verb phrases ("shall consider: (1) costs; (2) risks") is one
@@ -208,12 +209,15 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         offset, body = _body(provision)
         spans = [(offset + start, offset + end) for start, end in sentence_spans(body)]
         parent_lead_in = lead_ins.get(provision.parent_key or "")
-        item_subject = _item_subject(by_key.get(provision.parent_key or ""), parent_lead_in, defined)
+        parent = by_key.get(provision.parent_key or "")
+        item_subject = _item_subject(parent, parent_lead_in, defined)
+        resumed = parent if parent and last_child[parent.key] == provision.key and _resumes_parent(body) else None
         if parent_lead_in and spans and _is_verb_phrase(body):
             found.append(_lead_in_item(provision, spans[0], parent_lead_in, dates))
             unanswered.pop(provision.parent_key or "", None)
         for index, span in enumerate(spans):
             sentence = provision.text[span[0] : span[1]]
+            section = resumed.section if resumed and index else provision.section
             lead_in = _lead_in_modal(sentence) if index == len(spans) - 1 else None
             producer = next((o.actors for o in reversed(found) if f"{o.provision_key}-".startswith(f"{top}-")), ())
             for start, directive in _directives(sentence, defined, dates, producer, item_subject if index == 0 else ()):
@@ -229,12 +233,23 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
                 directive = _with_full_names(directive, context, defined, found)
                 if start == lead_in:
                     lead_ins[provision.key] = directive
-                    unanswered[provision.key] = (len(found), _obligations(provision, span, start, directive, dates))
+                    unanswered[provision.key] = (
+                        len(found),
+                        _obligations(provision, section, span, start, directive, dates),
+                    )
                     continue
-                found += _obligations(provision, span, start, directive, dates)
+                found += _obligations(provision, section, span, start, directive, dates)
     for position, own in sorted(unanswered.values(), key=lambda entry: entry[0], reverse=True):
         found[position:position] = own
     return found
+
+
+def _resumes_parent(last_item: str) -> bool:
+    """Whether sentences after a list's last item are its parent's: "(xii) such other agencies as the Co-Chairs may
+    designate. Each agency represented on the Task Force shall ...", where the source prints the paragraph's closing
+    sentences inside an item that is a name, not a verb phrase that later sentences could go on describing."""
+    first = last_item.split(maxsplit=1)[:1]
+    return bool(first) and last_item[:1].islower() and not _is_base_verb(first[0].strip(",;:"))
 
 
 def _item_subject(
@@ -605,7 +620,12 @@ def _continues(between: str) -> bool:
 
 
 def _obligations(
-    provision: ParsedProvision, span: tuple[int, int], start: int, directive: _Directive, dates: OrderDates
+    provision: ParsedProvision,
+    section: str | None,
+    span: tuple[int, int],
+    start: int,
+    directive: _Directive,
+    dates: OrderDates,
 ) -> list[ExtractedObligation]:
     """The directive's obligation; or, when its verb phrase is an inline list ("shall, within 30 days, (i) designate
     ..., (ii) report ..."), one per item, labelled at the item ("2(e)(ii)") as if it were a paragraph of its own."""
@@ -615,7 +635,7 @@ def _obligations(
     verb_phrase = after[modal.end() :] if modal else after
     obligation = ExtractedObligation(
         provision_key=provision.key,
-        section=provision.section,
+        section=section,
         modal=directive.modal,
         actors=directive.actors,
         action=_action(verb_phrase),
@@ -629,7 +649,7 @@ def _obligations(
     return [
         replace(
             obligation,
-            section=f"{provision.section or ''}({marker})",
+            section=f"{section or ''}({marker})",
             action=_action(item),
             deadline=deadline_in(item, dates) or directive.deadline,
         )

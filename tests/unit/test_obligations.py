@@ -965,3 +965,18 @@ def test_the_president_directing_himself_is_an_obligation_but_appointing_by_pass
         "Board shall be appointed by the President."
     )
     assert [(o.modal, actor_names(o)) for o in extract(text)] == [("shall", ["President"])]
+
+
+def test_sentences_printed_after_a_list_of_names_belong_to_the_paragraph() -> None:
+    text = (
+        "Sec. 3. Widget Council.\n(a) The Widget Council shall consist of:\n(i) the Secretary of Labor; and\n"
+        "(ii) such other agencies as the Chair may designate. Each member agency shall designate a widget officer.\n"
+        "(b) The Widget Council shall:\n(i) review widgets; and\n(ii) publish a report. The Chair of the Widget "
+        "Council shall post it."
+    )
+    assert [(o.section, o.action) for o in extract(text)] == [
+        ("3(a)", "designate a widget officer."),
+        ("3(b)(i)", "review widgets"),
+        ("3(b)(ii)", "publish a report."),
+        ("3(b)(ii)", "post it."),
+    ]
