@@ -34,7 +34,7 @@ _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|with\s+respect)\b|take\s+effect|"
     r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?!\s+in\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
-    r"terminate|expire|supersede|prevail|serve\s+(?:as|on|without)|be\s+composed|be\s+chaired|be\s+headed|refer\s+to|"
+    r"terminate|expire|supersede|prevail|serve\s+(?:as|on|without)|be\s+composed|comprise|be\s+chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b",
     re.IGNORECASE,
 )
@@ -53,7 +53,7 @@ _CONSULT = re.compile(
 _THROUGH = re.compile(r"^(?:and\s+)?(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
 # An agentless passive that hands over a work product: its maker is the actor.
 _DELIVERED = re.compile(
-    r"^\s*(?:also\s+)?be\s+(?:submitted|delivered|transmitted|sent|presented|provided\s+to)\b", re.IGNORECASE
+    r"^\s*(?:also\s+)?be\s+(?P<verb>submitted|delivered|transmitted|sent|presented|provided(?=\s+to))\b", re.I
 )
 _WORK_PRODUCT = re.compile(
     r"(?:^|[,;]\s*)(?:the|this|that|these|those|such|each|any|all|an?)\s+(?:[a-z][\w-]*\s+){0,3}$", re.I
@@ -84,6 +84,9 @@ _CARRIES_SUBJECT = re.compile(
 # A clause joined to an earlier one that names its own subject: "... shall develop guidance and member agencies".
 _THE_PRESIDENT = re.compile(r"(?:[Tt]he\s+)?President")
 _COORDINATED_SUBJECT = re.compile(r"\b(?:shall|should|must|may)\b.*\s(?:and|but|or|while)\s+(?P<subject>[^\s].*)$")
+_RELATIVE_OPENING = re.compile(r",?\s*\b(?:which|who)\s*$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|to|with|from|for|on|in|under|than)\s+$", re.IGNORECASE)
+_DETERMINER_START = re.compile(r"\b(?:the|each|all|every|any)\s", re.IGNORECASE)
 _CLAUSES_JOINED = re.compile(r"[,;]\s+(?:and|or|but|while)\s|;\s")
 _RELATIVE = re.compile(r"^(?:who|which|whose\s+[\w\s]{1,40})$", re.IGNORECASE)
 # "agencies whose actions may": a relative clause's own subject, which is no office.
@@ -184,6 +187,7 @@ class _Directive:
     modal: str
     actors: tuple[Actor, ...]
     deadline: Deadline | None
+    delivers: str | None = None  # "The report shall be submitted": the verb ("submit") of an agentless hand-over
 
 
 def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: date | None) -> list[ExtractedObligation]:
@@ -231,6 +235,11 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
                 if directive.deadline:
                     periods.append(directive.deadline)
                 directive = _with_full_names(directive, context, defined, found)
+                restated = _restated(directive, provision.key, found)
+                if restated is not None:  # "X shall submit reports. The initial report shall be submitted within ..."
+                    if found[restated].deadline is None:
+                        found[restated] = replace(found[restated], deadline=directive.deadline)
+                    continue
                 if start == lead_in:
                     lead_ins[provision.key] = directive
                     unanswered[provision.key] = (
@@ -242,6 +251,26 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
     for position, own in sorted(unanswered.values(), key=lambda entry: entry[0], reverse=True):
         found[position:position] = own
     return found
+
+
+def _restated(directive: _Directive, provision_key: str, found: list[ExtractedObligation]) -> int | None:
+    """Where the obligation is that an agentless hand-over only restates, adding its schedule: the provision's last
+    obligation, when the same actors were told to do the same verb ("shall submit ... reports" before "The initial
+    report shall be submitted within 100 days"). A hand-over of something else ("shall develop a plan" before "The
+    plan shall be provided to the President") is an obligation of its own."""
+    if directive.delivers is None or not found or found[-1].provision_key != provision_key:
+        return None
+    earlier = found[-1]
+    verb = earlier.action.split(maxsplit=1)[:1]
+    same_actors = [actor.name for actor in earlier.actors] == [actor.name for actor in directive.actors]
+    same = verb and _base_verb(verb[0]) == directive.delivers and same_actors
+    return len(found) - 1 if same else None
+
+
+def _base_verb(word: str) -> str:
+    """ "submitted" -> "submit"."""
+    lemmas = getAllLemmas(word.lower(), upos="VERB").get("VERB", ())
+    return lemmas[0] if lemmas else word.lower()
 
 
 def _resumes_parent(last_item: str) -> bool:
@@ -420,17 +449,21 @@ def _directives(
             actors = (Actor(names.canonical(inverted.group("subject"), defined), inverted.group("subject")),)
         if not actors and _PRONOUN_BEFORE.search(before):  # "It shall seek the views of experts"
             actors = producer
-        if not actors and _DELIVERED.match(after) and _WORK_PRODUCT.search(before):
+        delivered = _DELIVERED.match(after) if not actors and _WORK_PRODUCT.search(before) else None
+        if delivered:
             actors = tuple(Actor(actor.name, "", actor.through) for actor in producer)
         if not actors or (_MEMBERS.search(actors[-1].name) and _COPULA.match(after)) or _lists_members(actors, after):
             previous = None  # "Members shall be appointed ...", "Its other members shall be representatives ...":
             continue  # composition, not a directive
-        clause_start = _clause_boundary(sentence, modals[index - 1], modal) if index else 0
-        clause_end = _clause_boundary(sentence, modal, modals[index + 1]) if index + 1 < len(modals) else len(sentence)
+        clause_start = _clause_boundary(sentence, modals[index - 1], modal, defined) if index else 0
+        clause_end = (
+            _clause_boundary(sentence, modal, modals[index + 1], defined) if index + 1 < len(modals) else len(sentence)
+        )
         deadline = deadline_in(sentence[clause_start:clause_end], dates, after_modal=after[:40])
         if deadline is None and previous and previous.deadline and index and _continues(before[clause_start:]):
             deadline = previous.deadline
-        previous = _Directive(_modal_name(modal.group(0)), actors, deadline)
+        delivers = _base_verb(delivered.group("verb")) if delivered else None
+        previous = _Directive(_modal_name(modal.group(0)), actors, deadline, delivers)
         out.append((modal.start(), previous))
     return out
 
@@ -441,15 +474,23 @@ def _lists_members(actors: tuple[Actor, ...], after: str) -> bool:
     return bool(_INCLUDES.match(after) and not _INCLUDES_AS_AN_ACT.search(actors[-1].name))
 
 
-def _clause_boundary(sentence: str, first: re.Match[str], second: re.Match[str]) -> int:
-    """Where the second of two modals' clauses begins: at the "and annually thereafter" that carries the first one's
-    subject to it, else at the ", and" that joins a clause with its own subject, else right after the first modal."""
+def _clause_boundary(sentence: str, first: re.Match[str], second: re.Match[str], defined: dict[str, str]) -> int:
+    """Where the second of two modals' clauses begins, so that each keeps the deadline written in it: at the "and
+    annually thereafter" that carries the first one's subject to it, at the ", and" that joins a clause with its own
+    subject, at the ", which" of a relative clause; else at the second modal's subject."""
     between = sentence[first.end() : second.start()]
     carried = _CARRIES_SUBJECT.search(between)
     if carried:
         return first.end() + carried.start()
-    joined = list(_CLAUSES_JOINED.finditer(between))  # "X shall A by May 1, and Y shall B": May 1 is X's
-    return first.end() + (joined[-1].start() if joined else 0)
+    for joint in reversed(list(_CLAUSES_JOINED.finditer(between))):  # "X shall A by May 1, and Y shall B"
+        if _subject(between[joint.end() :], defined):
+            return first.end() + joint.start()
+    relative = _RELATIVE_OPENING.search(between)
+    if relative:
+        return first.end() + relative.start()
+    subject = _subject(between, defined)
+    written = between.rfind(subject[0].as_written) if subject and subject[0].as_written else -1
+    return first.end() + (written if written >= 0 else len(between))
 
 
 def _excluded(modal: str, before: str, after: str) -> bool:
@@ -538,13 +579,13 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
         if position == 0 and object_relative and names.is_actor(object_relative.group("subject"), defined):
             subject = object_relative.group("subject")
             return (Actor(names.canonical(subject, defined), subject, through),)
+        if position == 0 and _RELATIVE.match(segment) and len(segments) > 1:
+            actor = _last_actor(segments[-2], defined)
+            return (actor,) if actor else ()
         if _NONRESTRICTIVE.match(segment) or _DESIGNEE.match(segment):  # asides: ", the heads of which ...,"
             continue
         if position == 0 and _PRONOUN.match(segment):
             actor = _antecedent(segments[:-1], defined)
-            return (actor,) if actor else ()
-        if position == 0 and _RELATIVE.match(segment) and len(segments) > 1:
-            actor = _last_actor(segments[-2], defined)
             return (actor,) if actor else ()
         cleaned = re.sub(
             r"^(?:and|or|but|then)\s+", "", segment.lstrip("”’\"' ")
@@ -553,6 +594,8 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
         glued = _GLUED_SENTENCE.search(cleaned)  # "Fossil Fuel Subsidies The heads of agencies": a caption before it
         if glued and not names.is_actor(cleaned, defined):
             cleaned = cleaned[glued.end() :]
+        if _ASIDE.match(cleaned) and not names.is_actor(cleaned, defined):  # "Within 9 months of X the Administrator"
+            cleaned = _actor_ending(cleaned, defined) or cleaned
         plural = _PLURAL_TITLE.match(re.sub(r"^the\s+", "", cleaned, flags=re.IGNORECASE))
         if plural:  # named in full once the offices it stands for are known
             (left if consulted else right).insert(0, Actor(plural.group("title"), cleaned, through))
@@ -575,6 +618,16 @@ def _subject_before_consulted(before: str, defined: dict[str, str]) -> tuple[Act
     name no office run from a consultation phrase to the modal, and X, left of it, acts."""
     consults = [match for match in _CONSULT.finditer(before) if before[: match.start()].strip(" ,")]
     return _subject(before[: consults[-1].start()], defined) if consults else ()
+
+
+def _actor_ending(words: str, defined: dict[str, str]) -> str | None:
+    """The actor an opening adverbial runs into without a comma: "Within 9 months of the date of this order the
+    Administrator" ends on "the Administrator"."""
+    for start in _DETERMINER_START.finditer(words):
+        preposition = _PREPOSITION_BEFORE.search(words[: start.start()])  # "the determination of the agency"
+        if not preposition and names.is_actor(words[start.start() :], defined):
+            return words[start.start() :]
+    return None
 
 
 def _antecedent(segments: list[str], defined: dict[str, str]) -> Actor | None:

@@ -980,3 +980,56 @@ def test_sentences_printed_after_a_list_of_names_belong_to_the_paragraph() -> No
         ("3(b)(ii)", "publish a report."),
         ("3(b)(ii)", "post it."),
     ]
+
+
+def test_a_relative_clause_right_after_an_established_office_directs_it() -> None:
+    text = paragraph(
+        "There is established the White House Widget Office (Widget Office) within the Executive Office of the "
+        "President, which shall coordinate widget policy."
+    )
+    assert [actor_names(o) for o in extract(text)] == [["White House Widget Office"]]
+
+
+def test_a_deadline_after_the_modal_stays_with_it_when_a_relative_clause_follows() -> None:
+    text = paragraph(
+        "The Secretary of Labor shall, in consultation with the Chair of the Widget Council, within existing "
+        "appropriations, and within 100 days of the date of this order, publish a widget report, which shall be "
+        "made public."
+    )
+    assert [o.deadline for o in extract(text)] == [after_signing(100)]
+
+
+def test_a_hand_over_of_what_the_actor_was_told_to_submit_only_adds_its_schedule() -> None:
+    text = paragraph(
+        "The Secretary of Labor shall submit to the President periodic widget reports. The initial report shall be "
+        "submitted within 100 days of the date of this order."
+    )
+    found = one(text)
+    assert (found.action, found.deadline) == ("submit to the President periodic widget reports.", after_signing(100))
+
+
+def test_a_hand_over_of_something_else_is_an_obligation_of_its_own() -> None:
+    text = paragraph(
+        "The Secretary of Labor shall develop a widget plan. The plan shall be submitted to the President within "
+        "100 days of the date of this order."
+    )
+    assert [(actor_names(o), o.deadline) for o in extract(text)] == [
+        (["Secretary of Labor"], None),
+        (["Secretary of Labor"], after_signing(100)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Within 9 months of the date of this order the Secretary of Labor, in coordination with the Widget "
+            "Council, shall develop a widget list.",
+            [["Secretary of Labor"]],
+        ),
+        ("Subject to the determination of the agency, in most cases a widget may not be sold.", []),
+        ("The Widget Council shall comprise four members appointed by the President.", []),
+    ],
+)
+def test_an_opening_adverbial_without_a_comma_and_compositions(body: str, expected: list[list[str]]) -> None:
+    assert [actor_names(o) for o in extract(paragraph(body))] == expected
