@@ -46,6 +46,7 @@ _COLLECTIVE = re.compile(
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
 )
 _LEADING_THE = re.compile(r"^(?:(?:the|an?|no|and|or|jointly)\s+)+", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"^(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch|[Ss]aid)\s+(?=[A-Z])")
 _DETERMINER = re.compile(r"^(?:(?:the|an?|no|each|every|all|any|such|and|or|both|either|jointly)\s+)+", re.IGNORECASE)
 # "(OMB)", "(the “Secretary”)", "(``Secretary'')": a short form defined in parentheses.
 _DEFINITION = re.compile(r"\(\s*(?:the\s+)?(?:``|[“\"‘'])?([A-Za-z][\w .&’-]{0,40}?)(?:''|[”\"’'])?\s*\)")
@@ -243,7 +244,8 @@ def strip_definitions(phrase: str) -> str:
 def canonical(phrase: str, defined: Mapping[str, str]) -> str:
     """The full name of an actor as written: a leading "the", definitions and relative clauses dropped, short forms
     expanded."""
-    bare = _without_relative_clause(strip_definitions(_LEADING_THE.sub("", phrase.strip())).strip(" ,'`\"“”’"))
+    bare = _DEMONSTRATIVE.sub("", _LEADING_THE.sub("", phrase.strip()))  # "This Task Force": the Task Force
+    bare = _without_relative_clause(strip_definitions(bare).strip(" ,'`\"“”’"))
     expansions = {**COMMON_ACRONYMS, **defined}
     if _plural_acronym(bare, defined):  # "the AEEs": the Agency Environmental Executives
         return f"{_LEADING_THE.sub('', expansions[bare[:-1]])}s"

@@ -132,7 +132,7 @@ _ABBREVIATION = re.compile(
 # X" (one person's two titles): one.
 _JOINED_ACTORS = re.compile(
     r"(?<!Assistant to the President)\s+and\s+(?=(?:the|each|all|every|any|other|such)\s+|heads?\s+of\s|"
-    r"(?:Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Governor|Commissioner)\b)"
+    r"(?:Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Governor|Commissioner)\b|[A-Z]{2,}\b)"
 )
 # "within this same 120-day time period": a period the order has already set.
 _SAME_PERIOD = re.compile(
@@ -289,7 +289,7 @@ def _item_subject(
     Executive Agent: (i) shall direct ...")."""
     if lead_in:
         return lead_in.actors
-    if parent is None:
+    if parent is None or not parent.text.rstrip().endswith(":"):
         return ()
     _, body = _body(parent)
     spans = sentence_spans(body)
@@ -392,12 +392,25 @@ def _body(provision: ParsedProvision) -> tuple[int, str]:
     label = _LABEL.match(text)
     start = label.end() if label else 0
     if provision.heading:
-        heading = re.escape(provision.heading).replace(r"\ ", r"\s*")
-        caption = re.match(rf"\s*{heading}\s*[.:—-]?", text[start:])
-        start += caption.end() if caption else 0
+        start = _after_caption(text, start, provision.heading)
     body = text[start:]
     start += len(body) - len(body.lstrip())
     return start, body.strip()
+
+
+def _after_caption(text: str, start: int, heading: str) -> int:
+    """Where the words after a caption begin ("Sec. 4. Heading. The Attorney" -> "The"), or `start` when the text
+    does not open with the heading; word by word, as the source may space the caption differently."""
+    position = start
+    for word in heading.split():
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if not text.startswith(word, position):
+            return start
+        position += len(word)
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position + 1 if text[position : position + 1] in {".", ":", "—", "-"} else position
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -434,14 +447,16 @@ def _directives(
     modals = list(MODALS.finditer(sentence))
     out: list[tuple[int, _Directive]] = []
     previous: _Directive | None = None
+    passive_subject: tuple[Actor, ...] | None = None
     for index, modal in enumerate(modals):
         before, after = sentence[: modal.start()], sentence[modal.end() :]
         if _excluded(modal.group(0), before, after):
             previous = previous if _subordinate(modal.group(0), before, after) else None
             continue
-        actors = _passive_agent(after, defined) or _subject(before, defined)
+        agent = _passive_agent(after, defined)
+        actors = agent or _subject(before, defined)
         if not actors and previous and _continues(sentence[modals[index - 1].end() : modal.start()]):
-            actors = previous.actors
+            actors = passive_subject if passive_subject is not None else previous.actors
         if not actors and index == 0 and (not before.strip() or _continues(before)):
             actors = item_subject
         inverted = _INVERTED_SUBJECT.match(after) if _NOR.search(before) else None  # "nor shall any agency issue"
@@ -464,6 +479,8 @@ def _directives(
             deadline = previous.deadline
         delivers = _base_verb(delivered.group("verb")) if delivered else None
         previous = _Directive(_modal_name(modal.group(0)), actors, deadline, delivers)
+        # "which shall be convened by X and shall support Y": the next verb is the subject's, not the agent's
+        passive_subject = _subject(before, defined) if agent else None
         out.append((modal.start(), previous))
     return out
 
@@ -592,7 +609,7 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
         ).strip()  # '..., entitled, “X,” agencies'
 
         glued = _GLUED_SENTENCE.search(cleaned)  # "Fossil Fuel Subsidies The heads of agencies": a caption before it
-        if glued and not names.is_actor(cleaned, defined):
+        if glued and (not names.is_actor(cleaned, defined) or cleaned[glued.end() :].startswith("The ")):
             cleaned = cleaned[glued.end() :]
         if _ASIDE.match(cleaned) and not names.is_actor(cleaned, defined):  # "Within 9 months of X the Administrator"
             cleaned = _actor_ending(cleaned, defined) or cleaned

@@ -1033,3 +1033,27 @@ def test_a_hand_over_of_something_else_is_an_obligation_of_its_own() -> None:
 )
 def test_an_opening_adverbial_without_a_comma_and_compositions(body: str, expected: list[list[str]]) -> None:
     assert [actor_names(o) for o in extract(paragraph(body))] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Widget Office shall establish a Widget Working Group, which shall be convened by the Chair of the "
+            "Widget Council and shall support the Widget Office.",
+            [["Widget Office"], ["Chair of the Widget Council"], ["Widget Working Group"]],
+        ),
+        ("Widget Subsidies The heads of agencies shall identify widget subsidies.", [["heads of agencies"]]),
+        (
+            "DoD and GSA shall review their widget clauses.",
+            [["Department of Defense", "General Services Administration"]],
+        ),
+    ],
+)
+def test_passive_agents_captions_and_joined_acronyms(body: str, expected: list[list[str]]) -> None:
+    assert [actor_names(o) for o in extract(paragraph(body))] == expected
+
+
+def test_this_body_is_the_body_named_before() -> None:
+    text = paragraph("There is established the National Widget Task Force. This Task Force shall meet monthly.")
+    assert [actor_names(o) for o in extract(text)] == [["National Widget Task Force"]]
