@@ -90,6 +90,7 @@ _RECURRENCES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     ),
     (re.compile(r"\b(?:biennially|(?:on\s+a\s+)?biennial\s+basis)\b", re.I), "biennially"),
 )
+_GOAL = re.compile(r"\b(?:goals?|targets?|objectives?|plans?|strateg(?:y|ies))\s+(?:to|of|for)\s+[^.;:]*$", re.I)
 _EVERY = re.compile(rf"\bevery\s+{_NUMBER}\s+{_UNIT}", re.IGNORECASE)
 
 
@@ -186,18 +187,18 @@ def deadline_in(text: str, dates: OrderDates, after_modal: str = "") -> Deadline
             return Deadline("days_after_signing", days=days, due_date=due, recurrence=recurrence)
         return Deadline("days_after_event", days=days, recurrence=recurrence, event=_clean_event(event))
     year_end = _YEAR_END.search(text)
-    if year_end:
+    if year_end and not _is_goal(text, year_end):
         fiscal = (year_end.group("fiscal") or "").lower().startswith(("fiscal", "fy"))
         due = date(int(year_end.group("year")), 9, 30) if fiscal else date(int(year_end.group("year")), 12, 31)
         return Deadline("date", due_date=due, recurrence=recurrence)
     by_month = _BY_MONTH.search(text)
-    if by_month and not _BY_DATE.search(text):
+    if by_month and not _BY_DATE.search(text) and not _is_goal(text, by_month):
         month = _MONTHS.split("|").index(by_month.group("month")) + 1
         year = int(by_month.group("year"))
         due = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
         return Deadline("date", due_date=due, recurrence=recurrence)
     by_date = _BY_DATE.search(text)
-    if by_date:
+    if by_date and not _is_goal(text, by_date):
         try:
             due = _parse_date(by_date.group("date"))
         except ValueError:
@@ -215,6 +216,12 @@ def deadline_in(text: str, dates: OrderDates, after_modal: str = "") -> Deadline
     if _IMMEDIATELY.search(after_modal) or _OPENS_IMMEDIATELY.match(text):
         return Deadline("days_after_signing", days=0, due_date=signing_date)
     return None
+
+
+def _is_goal(text: str, when: re.Match[str]) -> bool:
+    """A date that ends a goal rather than the directive: "a plan to phase out X by December 31, 2010", "a goal of
+    reducing releases by 2006" (the plan or goal is due when the clause says, not then)."""
+    return bool(_GOAL.search(text[: when.start()]))
 
 
 def _clean_event(event: str) -> str:

@@ -274,3 +274,20 @@ def test_a_later_effective_date_is_the_event_periods_run_from() -> None:
     found = deadline_in("within 20 days of the effective date of this order", dates)
     assert found == Deadline("days_after_event", days=20, due_date=date(2030, 4, 5), event="the effective date")
     assert effective_date("This order is effective immediately.", date(2030, 3, 6)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shall develop a plan to phase out widget purchases by December 31, 2010",
+        "shall adopt a goal of reducing widget releases by the end of calendar year 2006",
+        "shall set targets for widget reuse by March 2031",
+    ],
+)
+def test_a_date_that_ends_a_goal_is_no_deadline(text: str) -> None:
+    assert deadline_in(text, SIGNING) is None
+
+
+def test_a_date_for_the_directive_itself_is_a_deadline() -> None:
+    found = deadline_in("shall submit a widget plan to the President by December 31, 2030", SIGNING)
+    assert found == Deadline("date", due_date=date(2030, 12, 31))
