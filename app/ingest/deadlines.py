@@ -90,7 +90,11 @@ _RECURRENCES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     ),
     (re.compile(r"\b(?:biennially|(?:on\s+a\s+)?biennial\s+basis)\b", re.I), "biennially"),
 )
-_GOAL = re.compile(r"\b(?:goals?|targets?|objectives?|plans?|strateg(?:y|ies))\s+(?:to|of|for)\s+[^.;:]*$", re.I)
+_GOAL = re.compile(
+    r"\b(?:goals?|targets?|objectives?|plans?|strateg(?:y|ies))\s+(?:of|(?:to|for)\s+(?!(?:the|an?|each|all|any|such|its|"
+    r"their|his|her)\b)(?-i:[a-z]))[^.;:]*$",  # "a plan to phase out", not "a plan to the President"
+    re.IGNORECASE,
+)
 _EVERY = re.compile(rf"\bevery\s+{_NUMBER}\s+{_UNIT}", re.IGNORECASE)
 
 
