@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 # Words that make a capitalised phrase an office or a body that can be directed to act.
 _HEADS = (
-    r"Secretary|Attorney\s+General|Director|Administrator|Chair(?:man|person|woman)?|Commissioner|Assistant|"
+    r"Secretary|Attorney\s+General|Director|Administrator|Chair(?:man|person|woman|s)?|Commissioner|Assistant|"
     r"Advis[eo]r|Representative|Counsel|Chief|Officer|Committee|Council|Board|Commission|Task\s+Force|Office|"
     r"Department|Agency|Administration|Bureau|Service|Institute|Corps|Group|Team|[Pp]rogram|Center|Foundation|"
     r"Cabinet|Coordinator|Archivist|Librarian|Comptroller|General|Postmaster|Ambassador|Envoy|Heads?|Panel|"
@@ -35,13 +35,14 @@ _QUALIFIERS = (
 )
 # A collective actor written in lower case: "agencies", "each agency", "the heads of executive departments".
 _COLLECTIVE = re.compile(
-    r"^(?:(?:all|each|every|any|the|these|those|that|an?|such|relevant|other|covered|appropriate|participating|executive|Federal|federal|"
+    r"^(?:(?:all|each|every|any|the|these|those|that|an?|such|relevant|other|covered|appropriate|participating|executive|branch|Federal|federal|"
     r"member|[Gg]overnment|[a-z]+ing|[a-z]+ed|[A-Za-z][A-Z]+|[A-Z][a-z]+)\s+)*"  # "Task Force agencies"
     r"(?:(?:(?:departments?|offices?),?\s+(?:(?:and|or)\s+)?)?agenc(?:y|ies)(?:,?\s+(?:and|or)\s+(?:offices?|(?:agency\s+)?components?))?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"agency\s+heads?|"
     r"(?:[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers|"
-    r"members)|members?\s+of\s+.+|elements?\s+of\s+.+)"
+    r"members|participants|authorit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
+    r"importers?|exporters?|part(?:y|ies)|providers?|operators?)|members?\s+of\s+.+|elements?\s+of\s+.+)"
     r"(?:\s+(?:of|in|within|[a-z]+ing|[a-z]+ed)\s.+)?"  # "agency heads conducting reviews", "agencies of X"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
 )
@@ -142,8 +143,8 @@ def definitions(text: str) -> dict[str, str]:
     """Short forms the order defines, mapped to the full names they stand for. A role an office is made to serve
     as ("the Security Executive Agent") keeps its own name, as readers and labellers write it."""
     found: dict[str, str] = {}
-    for match in _MEANS.finditer(text):  # '"Administrator" means the Administrator of the EPA'
-        if _HEAD.search(match.group("full")):
+    for match in _MEANS.finditer(text):  # '"Administrator" means the Administrator of the EPA', not '... the Board'
+        if _HEAD.search(match.group("full")) and len(match.group("full").split()) > len(match.group("short").split()):
             found.setdefault(match.group("short"), match.group("full"))
     for match in _DEFINITION.finditer(text):
         short = re.sub(r"^the\s+", "", match.group(1).strip(), flags=re.IGNORECASE)

@@ -19,8 +19,9 @@ from app.ingest.deadlines import Deadline, OrderDates, deadline_in, effective_da
 from app.ingest.parse import ParsedProvision, to_roman
 
 MODALS = re.compile(
-    r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?directed(?:,[^,;:.]{1,120},)?\s+to\b"
-)  # "is directed, through the OFCCP, to establish"
+    r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?directed(?:\s+and\s+(?:authorized|empowered))?"
+    r"(?:,[^,;:.]{1,120},)?\s+to\b"
+)  # "is directed, through the OFCCP, to establish", "is directed and authorized to take"
 # Sections whose modals are rhetoric or boilerplate, by heading; in a purpose or policy section only "must" and
 # "should" are rhetoric.
 _EXCLUDED_HEADING = re.compile(
@@ -84,6 +85,15 @@ _CARRIES_SUBJECT = re.compile(
 # A clause joined to an earlier one that names its own subject: "... shall develop guidance and member agencies".
 _THE_PRESIDENT = re.compile(r"(?:[Tt]he\s+)?President")
 _COORDINATED_SUBJECT = re.compile(r"\b(?:shall|should|must|may)\b.*\s(?:and|but|or|while)\s+(?P<subject>[^\s].*)$")
+_INSERTS_THE_FOLLOWING = re.compile(
+    r"\b(?:insert(?:ing)?|add(?:ing)?)\b[^.:;]{0,120}?\bthe\s+following\b[^.:;]{0,40}:|\bto\s+read\s+as\s+follows\s*:",
+    re.IGNORECASE,
+)
+_OPENING_QUOTE = re.compile(r"\s*(?:[“\"‘]|``|'')")
+_PARTICIPLE = re.compile(
+    r"^\s*(?:(?:also|not|only|jointly|\w+ly)\s+)*be\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?(?P<word>\w+)\b", re.IGNORECASE
+)  # "be mutually and reciprocally accepted"
+_DIRECTING = {"required", "authorized", "permitted", "empowered", "directed", "expected", "prepared", "responsible"}
 _RELATIVE_OPENING = re.compile(r",?\s*\b(?:which|who)\s*$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|to|with|from|for|on|in|under|than)\s+$", re.IGNORECASE)
 _DETERMINER_START = re.compile(r"\b(?:the|each|all|every|any)\s", re.IGNORECASE)
@@ -210,6 +220,9 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         top = _top(provision, by_key).key
         if provision.kind not in {"section", "paragraph", "text"} or top in excluded:
             continue
+        inserted = _unquoted_insertion(provision.text)
+        if inserted is not None:  # "... inserting in lieu thereof the following new part: PART 1 ..."
+            excluded.add(top)  # the rest of the section is the other order's new text
         offset, body = _body(provision)
         spans = [(offset + start, offset + end) for start, end in sentence_spans(body)]
         parent_lead_in = lead_ins.get(provision.parent_key or "")
@@ -220,6 +233,8 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
             found.append(_lead_in_item(provision, spans[0], parent_lead_in, dates))
             unanswered.pop(provision.parent_key or "", None)
         for index, span in enumerate(spans):
+            if inserted is not None and span[1] > inserted:
+                break
             sentence = provision.text[span[0] : span[1]]
             section = resumed.section if resumed and index else provision.section
             lead_in = _lead_in_modal(sentence) if index == len(spans) - 1 else None
@@ -271,6 +286,16 @@ def _base_verb(word: str) -> str:
     """ "submitted" -> "submit"."""
     lemmas = getAllLemmas(word.lower(), upos="VERB").get("VERB", ())
     return lemmas[0] if lemmas else word.lower()
+
+
+def _unquoted_insertion(text: str) -> int | None:
+    """Where text that an amendment writes into another order starts when the source prints it without quotation
+    marks ("is amended by striking Part 1 and inserting in lieu thereof the following new part: PART 1 ..."): like
+    quoted amendments, it directs no one in this order."""
+    for instruction in _INSERTS_THE_FOLLOWING.finditer(text):
+        if not _OPENING_QUOTE.match(text, instruction.end()):
+            return instruction.end()
+    return None
 
 
 def _resumes_parent(last_item: str) -> bool:
@@ -454,7 +479,7 @@ def _directives(
             previous = previous if _subordinate(modal.group(0), before, after) else None
             continue
         agent = _passive_agent(after, defined)
-        actors = agent or _subject(before, defined)
+        actors = agent or (() if _undergoes(after) else _subject(before, defined))
         if not actors and previous and _continues(sentence[modals[index - 1].end() : modal.start()]):
             actors = passive_subject if passive_subject is not None else previous.actors
         if not actors and index == 0 and (not before.strip() or _continues(before)):
@@ -671,17 +696,31 @@ def _last_actor(segment: str, defined: dict[str, str]) -> Actor | None:
 def _passive_agent(after: str, defined: dict[str, str]) -> tuple[Actor, ...]:
     """ "shall be made by the Director of NSA": the agent after "by" acts."""
     match = _AGENT.match(after)
-    if not match:
+    if not match or not _passive(after):  # "shall be consistent with guidelines issued by the FBI": no passive
         return ()
     agent = _CONSULT.split(match.group("agent"))[0]
     agent = re.split(
         r"\s+(?:within|when|where|to|for|in|on|under|pursuant|as|through|before|after)\s|\s+(?:and\s+|or\s+)?"
-        r"(?:shall|should|must|may)\b",
+        r"(?:shall|should|must|may|that|which|who)\b",
         agent,
     )[0]
     if names.is_actor(agent, defined):
         return (Actor(names.canonical(agent, defined), agent.strip()),)
     return ()
+
+
+def _passive(after_modal: str) -> bool:
+    """ "be made", "also be reviewed": the modal opens a passive (a verb's participle after "be"), not "be
+    consistent with" or "be responsible for"."""
+    participle = _PARTICIPLE.match(after_modal)
+    return bool(participle) and bool(getAllLemmas(participle.group("word").lower(), upos="VERB"))
+
+
+def _undergoes(after_modal: str) -> bool:
+    """ "The Librarian of Congress shall be invited to serve": an agentless passive, whose subject is acted on and
+    directed to do nothing; "shall be required to report" and "shall be authorized to" still direct it."""
+    participle = _PARTICIPLE.match(after_modal)
+    return _passive(after_modal) and participle is not None and participle.group("word").lower() not in _DIRECTING
 
 
 def _continues(between: str) -> bool:

@@ -260,3 +260,8 @@ def test_an_officer_never_named_in_full_belongs_to_the_body_defined_before_it(na
         "Chair. The Secretary shall"
     )
     assert full_name_before(name, context, definitions(context)) == expected
+
+
+def test_a_definition_that_means_a_bare_title_does_not_shorten_the_name() -> None:
+    text = "``Security Widget Board'' means the Board established by the President to consider widgets."
+    assert canonical("the Security Widget Board", definitions(text)) == "Security Widget Board"

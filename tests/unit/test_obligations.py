@@ -1057,3 +1057,43 @@ def test_passive_agents_captions_and_joined_acronyms(body: str, expected: list[l
 def test_this_body_is_the_body_named_before() -> None:
     text = paragraph("There is established the National Widget Task Force. This Task Force shall meet monthly.")
     assert [actor_names(o) for o in extract(text)] == [["National Widget Task Force"]]
+
+
+def test_text_an_amendment_inserts_without_quotation_marks_directs_no_one() -> None:
+    text = (
+        "Sec. 2. Executive Order 12345 is amended by striking Part 1 and inserting in lieu thereof the following new "
+        "part: PART 1 Widgets. The Secretary of Labor shall count widgets.\n(a) The Widget Council shall meet.\n"
+        "Sec. 3. Reports. The Secretary of Labor shall report on widgets."
+    )
+    assert [o.section for o in extract(text)] == ["3"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Secretary of Labor is directed and authorized to take all necessary widget actions.",
+            [("is directed to", ["Secretary of Labor"])],
+        ),
+        (
+            "All executive branch departments and agencies shall promptly comply with widget requests.",
+            [("shall", ["all executive branch departments and agencies"])],
+        ),
+        (
+            "Each transportation carrier shall apply the same widget method.",
+            [("shall", ["each transportation carrier"])],
+        ),
+        (
+            "The appropriate authorities shall promptly implement such dispositions.",
+            [("shall", ["appropriate authorities"])],
+        ),
+        ("The Librarian of Congress shall be invited to serve on the Widget Council.", []),
+        ("Each agency shall be required to report widget use.", [("shall", ["each agency"])]),
+        ("Widget guidelines shall be consistent with guidelines issued by the Secretary of Labor.", []),
+        ("Widget reports shall be mutually and reciprocally accepted by all agencies.", [("shall", ["all agencies"])]),
+    ],
+)
+def test_directives_to_private_parties_and_passives_that_direct_no_subject(
+    body: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
