@@ -35,7 +35,7 @@ _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|with\s+respect)\b|take\s+effect|"
     r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?!\s+in\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
-    r"terminate|expire|supersede|prevail|serve\s+(?:as|on|without)|be\s+composed|comprise|be\s+chaired|be\s+headed|refer\s+to|"
+    r"terminate|expire|supersede|prevail|serve\s+(?:as|on|without)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b",
     re.IGNORECASE,
 )
@@ -80,7 +80,7 @@ _RELATIVE_CLAUSE = re.compile(r"\s(?:whose|that|which|who)\s")
 # What stands between two modals when the second has the first one's subject: "and, as appropriate, shall",
 # "and annually thereafter shall".
 _CARRIES_SUBJECT = re.compile(
-    r"\b(?:and|or)\b[\s,]*(?:[\w\s'’-]{0,40},\s*|(?:[a-z]+ly|thereafter|then|also)(?:\s+\w+)?\s*)?$"
+    r"\b(?:and|or|but)\b[\s,]*(?:[\w\s'’-]{0,40},\s*|(?:[a-z]+ly|thereafter|then|also)(?:\s+\w+)?\s*)?$"
 )
 # A clause joined to an earlier one that names its own subject: "... shall develop guidance and member agencies".
 _THE_PRESIDENT = re.compile(r"(?:[Tt]he\s+)?President")
@@ -94,6 +94,7 @@ _PARTICIPLE = re.compile(
     r"^\s*(?:(?:also|not|only|jointly|\w+ly)\s+)*be\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?(?P<word>\w+)\b", re.IGNORECASE
 )  # "be mutually and reciprocally accepted"
 _DIRECTING = {"required", "authorized", "permitted", "empowered", "directed", "expected", "prepared", "responsible"}
+_RELATIVE_ASIDE = re.compile(r"^(?:who|which|whose)\b")
 _RELATIVE_OPENING = re.compile(r",?\s*\b(?:which|who)\s*$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|to|with|from|for|on|in|under|than)\s+$", re.IGNORECASE)
 _DETERMINER_START = re.compile(r"\b(?:the|each|all|every|any)\s", re.IGNORECASE)
@@ -476,11 +477,13 @@ def _directives(
     for index, modal in enumerate(modals):
         before, after = sentence[: modal.start()], sentence[modal.end() :]
         if _excluded(modal.group(0), before, after):
-            previous = previous if _subordinate(modal.group(0), before, after) else None
+            if not _subordinate(modal.group(0), before, after):  # "The Committee shall be advisory and shall provide"
+                previous, passive_subject = _Directive(modal.group(0), _subject(before, defined), None), None
             continue
         agent = _passive_agent(after, defined)
         actors = agent or (() if _undergoes(after) else _subject(before, defined))
-        if not actors and previous and _continues(sentence[modals[index - 1].end() : modal.start()]):
+        continues = previous is not None and _continues(sentence[modals[index - 1].end() : modal.start()])
+        if not actors and continues and not _undergoes(after):
             actors = passive_subject if passive_subject is not None else previous.actors
         if not actors and index == 0 and (not before.strip() or _continues(before)):
             actors = item_subject
@@ -598,6 +601,8 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
     through: str | None = None
     segments = _segments(before)
     for position, segment in enumerate(reversed(segments)):
+        if _RELATIVE_ASIDE.match(segment) and MODALS.search(segment):  # "X, who must be senior officials, shall"
+            continue
         if MODALS.search(_RELATIVE_CLAUSE.split(segment, maxsplit=1)[0]):  # "agencies whose actions may affect X"
             coordinated = _COORDINATED_SUBJECT.search(segment) if position == 0 else None
             if coordinated and names.is_actor(coordinated.group("subject"), defined):

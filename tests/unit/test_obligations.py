@@ -1097,3 +1097,25 @@ def test_directives_to_private_parties_and_passives_that_direct_no_subject(
     body: str, expected: list[tuple[str, list[str]]]
 ) -> None:
     assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The heads of executive departments and agencies, or their designees, who must be senior officials, "
+            "shall advise the Widget Council.",
+            [("shall", ["heads of executive departments and agencies"])],
+        ),
+        (
+            "Each widget carrier shall apply one method but may change it once a month.",
+            [("shall", ["each widget carrier"]), ("may", ["each widget carrier"])],
+        ),
+        (
+            "The Widget Committee shall be solely advisory and shall provide recommendations to the President.",
+            [("shall", ["Widget Committee"])],
+        ),
+    ],
+)
+def test_relative_asides_but_clauses_and_advisory_bodies(body: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
