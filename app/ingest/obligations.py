@@ -198,7 +198,7 @@ class _Directive:
     modal: str
     actors: tuple[Actor, ...]
     deadline: Deadline | None
-    delivers: str | None = None  # "The report shall be submitted": the verb ("submit") of an agentless hand-over
+    delivers: str | None = None  # "The report shall be submitted": the participle of an agentless hand-over
 
 
 def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: date | None) -> list[ExtractedObligation]:
@@ -279,14 +279,13 @@ def _restated(directive: _Directive, provision_key: str, found: list[ExtractedOb
     earlier = found[-1]
     verb = earlier.action.split(maxsplit=1)[:1]
     same_actors = [actor.name for actor in earlier.actors] == [actor.name for actor in directive.actors]
-    same = verb and _base_verb(verb[0]) == directive.delivers and same_actors
+    same = verb and _verb_lemmas(verb[0]) & _verb_lemmas(directive.delivers) and same_actors
     return len(found) - 1 if same else None
 
 
-def _base_verb(word: str) -> str:
-    """ "submitted" -> "submit"."""
-    lemmas = getAllLemmas(word.lower(), upos="VERB").get("VERB", ())
-    return lemmas[0] if lemmas else word.lower()
+def _verb_lemmas(word: str) -> set[str]:
+    """ "submitted" -> {"submit"}; every reading, so that the comparison does not hang on which one comes first."""
+    return set(getAllLemmas(word.lower(), upos="VERB").get("VERB", ())) or {word.lower()}
 
 
 def _unquoted_insertion(text: str) -> int | None:
@@ -505,7 +504,7 @@ def _directives(
         deadline = deadline_in(sentence[clause_start:clause_end], dates, after_modal=after[:40])
         if deadline is None and previous and previous.deadline and index and _continues(before[clause_start:]):
             deadline = previous.deadline
-        delivers = _base_verb(delivered.group("verb")) if delivered else None
+        delivers = delivered.group("verb") if delivered else None
         previous = _Directive(_modal_name(modal.group(0)), actors, deadline, delivers)
         # "which shall be convened by X and shall support Y": the next verb is the subject's, not the agent's
         passive_subject = _subject(before, defined) if agent else None
