@@ -43,7 +43,7 @@ _COLLECTIVE = re.compile(
     r"(?:[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers|"
     r"members|participants|authorit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
     r"importers?|exporters?|part(?:y|ies)|providers?|operators?)|members?\s+of\s+.+|elements?\s+of\s+.+)"
-    r"(?:\s+(?:of|in|within|[a-z]+ing|[a-z]+ed)\s.+)?"  # "agency heads conducting reviews", "agencies of X"
+    r"(?:\s+(?:(?:of|in|within)\s.+|(?:[a-z]+ing|[a-z]+ed)(?:\s.+)?))?"  # "heads conducting reviews", "agencies of X"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
 )
 _LEADING_THE = re.compile(r"^(?:(?:the|an?|no|and|or|jointly)\s+)+", re.IGNORECASE)

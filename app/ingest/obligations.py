@@ -94,6 +94,8 @@ _PARTICIPLE = re.compile(
     r"^\s*(?:(?:also|not|only|jointly|\w+ly)\s+)*be\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?(?P<word>\w+)\b", re.IGNORECASE
 )  # "be mutually and reciprocally accepted"
 _DIRECTING = {"required", "authorized", "permitted", "empowered", "directed", "expected", "prepared", "responsible"}
+_AGENTS_JOINED = re.compile(r"\s+(?:and|or)\s+(?=the\s|each\s|any\s)")
+_OPENING_DEADLINE = re.compile(r"(?:Within|Not\s+later\s+than|No\s+later\s+than|By)\s", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r"^(?:who|which|whose)\b")
 _RELATIVE_OPENING = re.compile(r",?\s*\b(?:which|who)\s*$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|to|with|from|for|on|in|under|than)\s+$", re.IGNORECASE)
@@ -504,6 +506,10 @@ def _directives(
         deadline = deadline_in(sentence[clause_start:clause_end], dates, after_modal=after[:40])
         if deadline is None and previous and previous.deadline and index and _continues(before[clause_start:]):
             deadline = previous.deadline
+        if (
+            deadline is None and out and _OPENING_DEADLINE.match(sentence)
+        ):  # "Within 180 days, X shall A, and Y shall B"
+            deadline = out[0][1].deadline
         delivers = delivered.group("verb") if delivered else None
         previous = _Directive(_modal_name(modal.group(0)), actors, deadline, delivers)
         # "which shall be convened by X and shall support Y": the next verb is the subject's, not the agent's
@@ -544,13 +550,19 @@ def _excluded(modal: str, before: str, after: str) -> bool:
 def _subordinate(modal: str, before: str, after: str) -> bool:
     """A modal inside a clause of the directive ("the extent to which States may", "as the Secretary shall
     determine", "agencies whose actions may"): no directive itself, and no end to the one around it."""
-    if _RELATIVE_SUBJECT.search(before):
-        return True
-    if modal == "may" and (
-        re.match(r"\s*(?:be|have|also\s+be|well|even)\b", after) or re.search(r"\bwhether\b[^,;]*$", before)
-    ):
+    if _RELATIVE_SUBJECT.search(before) or (modal == "may" and _possibility(before, after)):
         return True
     return bool(_DISCRETION.search(before[-80:]) and not re.search(r",\s*$", before))
+
+
+def _possibility(before: str, after: str) -> bool:
+    """ "may be affected", "may have", "whether agencies may": what may happen. "may be granted only by the agency
+    head" is a permission, unless a relative clause describes a thing ("information that may be requested by X")."""
+    if re.search(r"\bwhether\b[^,;]*$", before):
+        return True
+    if not re.match(r"\s*(?:be|have|also\s+be|well|even)\b", after):
+        return False
+    return not _AGENT.match(after) or bool(re.search(r"\b(?:that|which)\s*$", before))
 
 
 def _modal_name(written: str) -> str:
@@ -710,6 +722,9 @@ def _passive_agent(after: str, defined: dict[str, str]) -> tuple[Actor, ...]:
     )[0]
     if names.is_actor(agent, defined):
         return (Actor(names.canonical(agent, defined), agent.strip()),)
+    agents = _AGENTS_JOINED.split(agent)  # "by the agency head or the senior agency official designated"
+    if len(agents) > 1 and all(names.is_actor(one, defined) for one in agents):
+        return tuple(Actor(names.canonical(one, defined), one.strip()) for one in agents)
     return ()
 
 

@@ -1119,3 +1119,27 @@ def test_directives_to_private_parties_and_passives_that_direct_no_subject(
 )
 def test_relative_asides_but_clauses_and_advisory_bodies(body: str, expected: list[tuple[str, list[str]]]) -> None:
     assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Widget waivers may be granted only by the agency head or the senior agency official designated under "
+            "section 6.",
+            [("may", ["agency head", "senior agency official designated"], None)],
+        ),
+        ("Widget data that may be requested by the Secretary of Labor shall be kept.", []),
+        ("Widget prices may be affected by the Secretary of Labor's rules.", []),
+        (
+            "Not later than 180 days after the date of this order, the Widget Board shall develop procedures, and "
+            "agency heads shall identify widget officers.",
+            [("shall", ["Widget Board"], 180), ("shall", ["agency heads"], 180)],
+        ),
+    ],
+)
+def test_permissions_by_agents_and_opening_deadlines(
+    body: str, expected: list[tuple[str, list[str], int | None]]
+) -> None:
+    found = [(o.modal, actor_names(o), o.deadline.days if o.deadline else None) for o in extract(paragraph(body))]
+    assert found == expected
