@@ -33,7 +33,7 @@ _RHETORICAL_HEADING = re.compile(r"^(?:statement\s+of\s+)?(?:polic(?:y|ies)|purp
 # What follows a modal in clauses that state scope, meaning or construction rather than direct anyone.
 _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
-    r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|with\s+respect)\b|take\s+effect|"
+    r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|if|when|where|unless|with\s+respect)\b|take\s+effect|"
     r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?!\s+in\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
     r"terminate|expire|supersede|prevail|serve\s+(?:as|on|without)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b",
@@ -42,10 +42,6 @@ _NOT_A_DIRECTIVE = re.compile(
 _POLICY = re.compile(r"\bpolicy\s+of\s+(?:the\s+United\s+States|my\s+Administration|this\s+Administration)\b", re.I)
 # "as the Secretary shall determine", "as may be necessary": discretion, not a directive.
 _DISCRETION = re.compile(r"(?:^|[\s,])as\s+(?:[\w'’()-]+\s+){0,8}$")
-# "that may be", "whether agencies may", "it may": a possibility, not a permission.
-_EPISTEMIC_MAY = re.compile(
-    r"(?:\b(?:that|which|whether|if|it|there|what|whatever)\s+(?:[\w'’()-]+\s+){0,2}|\bwhether\b.*)$"
-)
 _CONSULT = re.compile(
     r"\b(?:in\s+(?:consultation|coordination|conjunction|collaboration|cooperation|partnership)|working|together|jointly)"
     r"\s+with\b",
@@ -95,6 +91,8 @@ _PARTICIPLE = re.compile(
 )  # "be mutually and reciprocally accepted"
 _DIRECTING = {"required", "authorized", "permitted", "empowered", "directed", "expected", "prepared", "responsible"}
 _AGENTS_JOINED = re.compile(r"\s+(?:and|or)\s+(?=the\s|each\s|any\s)")
+# "shall require that if ..., the contractor shall consider": what the directive requires, not a directive of its own.
+_REQUIRED_CONTENT = re.compile(r"\b(?:require|requires|ensure|ensures)\s+that\b[^.;:]*$", re.IGNORECASE)
 _OPENING_DEADLINE = re.compile(r"(?:Within|Not\s+later\s+than|No\s+later\s+than|By)\s", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r"^(?:who|which|whose)\b")
 _RELATIVE_OPENING = re.compile(r",?\s*\b(?:which|who)\s*$")
@@ -549,8 +547,11 @@ def _excluded(modal: str, before: str, after: str) -> bool:
 
 def _subordinate(modal: str, before: str, after: str) -> bool:
     """A modal inside a clause of the directive ("the extent to which States may", "as the Secretary shall
-    determine", "agencies whose actions may"): no directive itself, and no end to the one around it."""
-    if _RELATIVE_SUBJECT.search(before) or (modal == "may" and _possibility(before, after)):
+    determine", "agencies whose actions may", "shall require that ... the contractor shall"): no directive itself,
+    and no end to the one around it."""
+    if _RELATIVE_SUBJECT.search(before) or _REQUIRED_CONTENT.search(before):
+        return True
+    if modal == "may" and _possibility(before, after):
         return True
     return bool(_DISCRETION.search(before[-80:]) and not re.search(r",\s*$", before))
 
@@ -558,7 +559,7 @@ def _subordinate(modal: str, before: str, after: str) -> bool:
 def _possibility(before: str, after: str) -> bool:
     """ "may be affected", "may have", "whether agencies may": what may happen. "may be granted only by the agency
     head" is a permission, unless a relative clause describes a thing ("information that may be requested by X")."""
-    if re.search(r"\bwhether\b[^,;]*$", before):
+    if re.search(r"\bwhether\b[^,;]*$|\b(?:that|if)\s+(?:they|it)\s+$", before):  # "reason to believe that they may"
         return True
     if not re.match(r"\s*(?:be|have|also\s+be|well|even)\b", after):
         return False
@@ -732,7 +733,8 @@ def _passive(after_modal: str) -> bool:
     """ "be made", "also be reviewed": the modal opens a passive (a verb's participle after "be"), not "be
     consistent with" or "be responsible for"."""
     participle = _PARTICIPLE.match(after_modal)
-    return bool(participle) and bool(getAllLemmas(participle.group("word").lower(), upos="VERB"))
+    word = participle.group("word").lower() if participle else ""
+    return bool(getAllLemmas(word, upos="VERB")) or (word.endswith("ed") and len(word) > 4)  # "reinvestigated"
 
 
 def _undergoes(after_modal: str) -> bool:

@@ -1143,3 +1143,23 @@ def test_permissions_by_agents_and_opening_deadlines(
 ) -> None:
     found = [(o.modal, actor_names(o), o.deadline.days if o.deadline else None) for o in extract(paragraph(body))]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "A contracting officer shall require that if a widget violation is found, the contractor shall report it.",
+            [("shall", ["contracting officer"])],
+        ),
+        (
+            "Employees shall be reinvestigated if there is reason to believe that they may no longer meet the rules.",
+            [],
+        ),
+        ("Widget contractors shall apply if the contracting officer so requires.", []),
+    ],
+)
+def test_modals_inside_a_required_content_a_belief_or_a_scope_are_not_directives(
+    body: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
