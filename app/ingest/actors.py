@@ -17,7 +17,8 @@ _HEADS = (
     r"Cabinet|Coordinator|Archivist|Librarian|Comptroller|General|Postmaster|Ambassador|Envoy|Heads?|Panel|"
     r"Vice\s+President|Staff|Czar|Tsar|Commandant|Registrar|Inspector|Surgeon|Solicitor|Treasurer|Mayor|Agent|"
     r"Authority|Secretariat|Steering|Governors?|Initiative|Guard|Institution|Library|Academy|Survey|Command|"
-    r"Co-Chairs?|Partnership|Network|Consortium|Division|Branch|Unit|Bank|Corporation|Workgroup|Services|Forces"
+    r"Co-Chairs?|Partnership|Network|Consortium|Division|Branch|Unit|Bank|Corporation|Workgroup|Services|Forces|"
+    r"Liaisons?"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})\b")
 _CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de|through)"
@@ -65,6 +66,11 @@ _BODY = re.compile(
     r"^(?!(?:Chair\w*|Co-Chairs?|Director|Secretary|Administrator|Assistant|Deputy|Executive|Vice|Special|Chief)\b)"
     r".*\b(?:Initiative|Board|Council|Commission|Committee|Task\s+Force|Working\s+Group|Workgroup|Panel)\b"
 )  # a body, not one of its officers
+# An office every agency has, named for any one of them: "the Chief FOIA Officer of each agency", "Each agency's
+# Chief FOIA Officer", "The agency Chief FOIA Officer".
+_OF_EACH_AGENCY = re.compile(r"\s+of\s+(?:each|every|the|that|such|its|an?)\s+(?:agency|department)$")
+_EACH_AGENCYS = re.compile(r"^(?:(?i:each|every|the|an?)\s+)?agency(?:'s|’s)?\s+(?=[A-Z])")
+_AGENCYS_OFFICE = re.compile(r"^(?P<each>[Ee]ach|[Ee]very)\s+agency(?:'s|’s)\s+(?P<office>[A-Z].*)$")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\.\s+")
 _FINITE_VERB = re.compile(r"\b(?:cannot|can|could|will|would|is|are|was|were|does|do|did)\b")
 _LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an"}
@@ -211,6 +217,10 @@ def _matches(tokens: list[str], words: list[str]) -> bool:
 def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
     """Whether a noun phrase names an office, a body or agencies, rather than a thing ("The report")."""
     bare = _without_relative_clause(strip_definitions(_DETERMINER.sub("", phrase.strip())).strip(" ,"))
+    titled = _EACH_AGENCYS.sub("", _OF_EACH_AGENCY.sub("", bare))  # "Each agency's Chief FOIA Officer"
+    bare = (
+        titled if titled[:1].isupper() else bare
+    )  # "the Chief FOIA Officer of each agency", not "head of each agency"
     if not bare or len(bare.split()) > _MAX_ACTOR_WORDS or bare in {"President", "United States"}:
         return False
     if _FINITE_VERB.search(bare) or _WORK_PRODUCT.search(bare):  # "members of one race cannot and", "Agency Plans"
@@ -254,6 +264,9 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
         bare = _LEADING_THE.sub("", expansions[bare])
         if bare in expansions:
             return bare
+    possessive = _AGENCYS_OFFICE.match(bare)
+    if possessive:  # "Each agency's Chief FOIA Officer": the Chief FOIA Officer of each agency
+        bare = f"{possessive.group('office')} of {possessive.group('each').lower()} agency"
     first, _, rest = bare.partition(" ")
     sentence_initial = first in _SENTENCE_CAPITALS or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed)", first)
     if sentence_initial and _COLLECTIVE.match(bare[0].lower() + bare[1:]):

@@ -34,8 +34,8 @@ _RHETORICAL_HEADING = re.compile(r"^(?:statement\s+of\s+)?(?:polic(?:y|ies)|purp
 _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|if|when|where|unless|with\s+respect)\b|take\s+effect|"
-    r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?!\s+in\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
-    r"terminate|expire|supersede|prevail|serve\s+(?:as|on|without)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
+    r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?![^.;]{0,80}\bin\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
+    r"terminate|expire|supersede|prevail|serve\s+(?:as|on|without|for|until|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b",
     re.IGNORECASE,
 )
@@ -70,7 +70,9 @@ _OBJECT_RELATIVE = re.compile(r"^(?:which|that|whom)\s+(?P<subject>(?:the|each|a
 _NOR = re.compile(r"\bnor\s*$", re.IGNORECASE)
 _INVERTED_SUBJECT = re.compile(r"^\s*(?P<subject>(?:any|an?|the|each)\s+[a-z][\w-]*)\b")
 _PRONOUN = re.compile(r"^(?:they|it)$", re.IGNORECASE)
-_PRONOUN_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:they|it)\s+$", re.IGNORECASE)
+# A conjunction before a subject and an adverb after it: "but they", "NBAC also".
+_LINKED = re.compile(r"^(?:and|or|but|then)\s+|\s+(?:also|further|additionally|thereafter|likewise)$", re.IGNORECASE)
+_PRONOUN_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:(?:and|but)\s+)?(?:they|it)\s+(?:also\s+)?$", re.IGNORECASE)
 _NONRESTRICTIVE = re.compile(r"^(?:(?:the\s+)?\w+\s+of\s+)?(?:which|whom|whose)\b", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r"\s(?:whose|that|which|who)\s")
 # What stands between two modals when the second has the first one's subject: "and, as appropriate, shall",
@@ -93,6 +95,7 @@ _DIRECTING = {"required", "authorized", "permitted", "empowered", "directed", "e
 _AGENTS_JOINED = re.compile(r"\s+(?:and|or)\s+(?=the\s|each\s|any\s)")
 # "shall require that if ..., the contractor shall consider": what the directive requires, not a directive of its own.
 _REQUIRED_CONTENT = re.compile(r"\b(?:require|requires|ensure|ensures)\s+that\b[^.;:]*$", re.IGNORECASE)
+_PARTICIPLE_ASIDE = re.compile(r",\s+(?=(?:[a-z]+ing|having|acting)\s)")
 _OPENING_DEADLINE = re.compile(r"(?:Within|Not\s+later\s+than|No\s+later\s+than|By)\s", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r"^(?:who|which|whose)\b")
 _RELATIVE_OPENING = re.compile(r",?\s*\b(?:which|who)\s*$")
@@ -643,13 +646,10 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
             return (actor,) if actor else ()
         if _NONRESTRICTIVE.match(segment) or _DESIGNEE.match(segment):  # asides: ", the heads of which ...,"
             continue
-        if position == 0 and _PRONOUN.match(segment):
+        if position == 0 and _PRONOUN.match(_LINKED.sub("", segment)):  # "but they should", "It also may"
             actor = _antecedent(segments[:-1], defined)
             return (actor,) if actor else ()
-        cleaned = re.sub(
-            r"^(?:and|or|but|then)\s+", "", segment.lstrip("”’\"' ")
-        ).strip()  # '..., entitled, “X,” agencies'
-
+        cleaned = _LINKED.sub("", segment.lstrip("”’\"' ")).strip()  # '..., entitled, “X,” agencies', "NBAC also"
         glued = _GLUED_SENTENCE.search(cleaned)  # "Fossil Fuel Subsidies The heads of agencies": a caption before it
         if glued and (not names.is_actor(cleaned, defined) or cleaned[glued.end() :].startswith("The ")):
             cleaned = cleaned[glued.end() :]
@@ -673,10 +673,12 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
 
 
 def _subject_before_consulted(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
-    """ "X, in cooperation with State and local agencies, the scientific community and industry, shall": words that
-    name no office run from a consultation phrase to the modal, and X, left of it, acts."""
-    consults = [match for match in _CONSULT.finditer(before) if before[: match.start()].strip(" ,")]
-    return _subject(before[: consults[-1].start()], defined) if consults else ()
+    """ "X, in cooperation with State and local agencies, the scientific community and industry, shall", "X, using
+    the reports of the agencies and the information they submit, shall": words that name no office run from a
+    consultation phrase or a participle to the modal, and X, left of it, acts."""
+    openings = [*_CONSULT.finditer(before), *_PARTICIPLE_ASIDE.finditer(before)]
+    openings = [match for match in openings if before[: match.start()].strip(" ,")]
+    return _subject(before[: max(match.start() for match in openings)], defined) if openings else ()
 
 
 def _actor_ending(words: str, defined: dict[str, str]) -> str | None:
@@ -717,7 +719,7 @@ def _passive_agent(after: str, defined: dict[str, str]) -> tuple[Actor, ...]:
         return ()
     agent = _CONSULT.split(match.group("agent"))[0]
     agent = re.split(
-        r"\s+(?:within|when|where|to|for|in|on|under|pursuant|as|through|before|after)\s|\s+(?:and\s+|or\s+)?"
+        r"\s+(?:within|when|where|to|for|in|on|under|pursuant|as|through|before|after|by)\s|\s+(?:and\s+|or\s+)?"
         r"(?:shall|should|must|may|that|which|who)\b",
         agent,
     )[0]

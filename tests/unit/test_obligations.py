@@ -1163,3 +1163,39 @@ def test_modals_inside_a_required_content_a_belief_or_a_scope_are_not_directives
     body: str, expected: list[tuple[str, list[str]]]
 ) -> None:
     assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Attorney General, using the reports of the agencies and the information they submit, shall report "
+            "to the President.",
+            [("shall", ["Attorney General"])],
+        ),
+        (
+            "The Chief Widget Officer of each agency shall review widget use.",
+            [("shall", ["Chief Widget Officer of each agency"])],
+        ),
+        (
+            "Each agency's Chief Widget Officer shall review widget use.",
+            [("shall", ["Chief Widget Officer of each agency"])],
+        ),
+        ("Widget Public Liaisons shall assist requesters.", [("shall", ["Widget Public Liaisons"])]),
+        ("The Widget Council also may invite experts.", [("may", ["Widget Council"])]),
+        (
+            "Each agency shall review widgets, but they should do so sparingly.",
+            [("shall", ["each agency"]), ("should", ["each agency"])],
+        ),
+        (
+            "Each agency covered by section 2 must have a widget plan in place within 150 days of the date of this "
+            "order.",
+            [("must", ["each agency covered by section 2"])],
+        ),
+        ("Widget questions should be used by all agencies by May 1, 2031.", [("should", ["all agencies"])]),
+    ],
+)
+def test_participle_asides_titles_of_each_agency_adverbs_and_pronouns(
+    body: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
