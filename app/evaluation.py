@@ -80,8 +80,8 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 def actor_matches(gold_actor: str, extracted: Sequence[Mapping[str, Any]]) -> bool:
     gold_words = significant_words(gold_actor)
     for actor in extracted:
-        for candidate in (actor.get("name") or "", actor.get("agency_slug") or ""):
-            if _jaccard(gold_words, significant_words(candidate.replace("-", " "))) >= _JACCARD:
+        for candidate in (actor.get("name") or "", (actor.get("agency_slug") or "").replace("-", " ")):
+            if _jaccard(gold_words, significant_words(candidate)) >= _JACCARD:
                 return True
     return False
 

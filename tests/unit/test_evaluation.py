@@ -230,6 +230,10 @@ def test_inherited_deadline_is_accepted_or_null(found: dict | None, right: bool)
         ("heads of agencies", "heads of executive departments and agencies"),
         ("agencies", "Agencies"),
         ("Director of the Cybersecurity and Infrastructure Security Agency", "Director of CISA"),
+        (
+            "Co-Chairs of the Council on Labor-Management Relations",
+            "Co-Chairs of the Council on Labor-Management Relations",
+        ),
     ],
 )
 def test_actor_matches_by_significant_words(gold_actor: str, name: str) -> None:
