@@ -157,11 +157,14 @@ _SINGULAR = {
     "Departments": "Department",
     "Directors": "Director",
     "Administrators": "Administrator",
+    "heads": "head",
+    "Heads": "head",
 }
 _OFFICE_IN_LIST = r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?"
-# "the Secretaries of State and Defense", "the Departments of Justice, the Interior, HHS, and Energy"
+# "the Secretaries of State and Defense", "the Departments of Justice, the Interior, HHS, and Energy", "the heads of
+# the NEA, NEH, and IMLS"
 _PLURAL_OFFICES = re.compile(
-    rf"\b(?:[Tt]he\s+)?(?P<title>Secretaries|Departments|Directors)\s+of\s+"
+    rf"\b(?:[Tt]he\s+)?(?P<title>Secretaries|Departments|Directors|[Hh]eads)\s+of\s+"
     rf"(?P<offices>{_OFFICE_IN_LIST}(?:,\s+{_OFFICE_IN_LIST})*,?\s+and\s+{_OFFICE_IN_LIST})"
 )
 # The comma in "each executive department, agency, or office": one group named by its kinds.

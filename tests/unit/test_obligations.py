@@ -1199,3 +1199,13 @@ def test_participle_asides_titles_of_each_agency_adverbs_and_pronouns(
     body: str, expected: list[tuple[str, list[str]]]
 ) -> None:
     assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+
+
+def test_the_heads_of_several_named_agencies_are_one_actor_each() -> None:
+    text = paragraph(
+        "The National Widget Endowment (NWE) and the Widget Services Institute (WSI) are established. The heads of "
+        "the NWE and the WSI shall meet quarterly."
+    )
+    assert [actor_names(o) for o in extract(text)] == [
+        ["head of the National Widget Endowment", "head of the Widget Services Institute"]
+    ]
