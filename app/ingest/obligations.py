@@ -145,6 +145,7 @@ _ABBREVIATION = re.compile(
 # "X and the Y": two actors; "Secretary of Health and Human Services" and "Assistant to the President and Director of
 # X" (one person's two titles): one.
 _JOINED_ACTORS = re.compile(
+    r"\s+or\s+(?=(?:the\s+)?(?:Vice\s+)?(?:Chair\w*|Co-Chairs?)\b)|"  # "the Chair or Co-Chairs of the Committee"
     r"(?<!Assistant to the President)\s+and\s+(?=(?:the|each|all|every|any|other|such)\s+|heads?\s+of\s|"
     r"(?:Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Governor|Commissioner)\b|[A-Z]{2,}\b)"
 )
@@ -171,6 +172,7 @@ _PLURAL_OFFICES = re.compile(
 _GROUP_NOUN_COMMA = re.compile(
     r"\b(?:department|agency|office|component)s?,(?=\s+(?:(?:and|or)\s+)?(?:agenc(?:y|ies)|offices?|components?)\b)"
 )
+_CHAIRS_OF = re.compile(r"\b(?P<one>Chair\w*)\s+or\s+(?P<other>Co-Chairs?)\s+(?P<body>of\s+[^,;]+)")
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "the Secretaries shall": the offices of one title that the order last directed together.
 _PLURAL_TITLE = re.compile(r"^(?P<title>Secretaries|Directors|Administrators)$")
@@ -565,7 +567,9 @@ def _subordinate(modal: str, before: str, after: str) -> bool:
 def _possibility(before: str, after: str) -> bool:
     """ "may be affected", "may have", "whether agencies may": what may happen. "may be granted only by the agency
     head" is a permission, unless a relative clause describes a thing ("information that may be requested by X")."""
-    if re.search(r"\bwhether\b[^,;]*$|\b(?:that|if)\s+(?:they|it)\s+$", before):  # "reason to believe that they may"
+    if re.search(r"\b(?:that|if)\s+(?:they|it)\s+$", before):  # "reason to believe that they may"
+        return True
+    if re.search(r"\bwhether\b[^,;]*$", before) and not _continues(before):  # not "determine whether X and may"
         return True
     if not re.match(r"\s*(?:be|have|also\s+be|well|even)\b", after):
         return False
@@ -582,6 +586,7 @@ def _segments(text: str) -> list[str]:
     "the Secretaries of State and Defense" becomes two parts, one per office.
     """
     text = _PLURAL_OFFICES.sub(_one_office_each, text)
+    text = _CHAIRS_OF.sub(r"\g<one> \g<body> or \g<other> \g<body>", text)  # "the Chair or Co-Chairs of X"
     kept = {match.end() for match in _GROUP_NOUN_COMMA.finditer(text)}  # "each department, agency, or office"
     parts, depth, current = [], 0, []
     for position, char in enumerate(text, start=1):

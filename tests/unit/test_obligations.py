@@ -1209,3 +1209,24 @@ def test_the_heads_of_several_named_agencies_are_one_actor_each() -> None:
     assert [actor_names(o) for o in extract(text)] == [
         ["head of the National Widget Endowment", "head of the Widget Services Institute"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Secretary of Labor shall determine whether widget changes are needed and may make such changes.",
+            [("shall", ["Secretary of Labor"]), ("may", ["Secretary of Labor"])],
+        ),
+        (
+            "The Secretary of Labor shall determine whether agencies may sell widgets.",
+            [("shall", ["Secretary of Labor"])],
+        ),
+        (
+            "The Chair or Co-Chairs of the Widget Committee shall report to the President.",
+            [("shall", ["Chair of the Widget Committee", "Co-Chairs of the Widget Committee"])],
+        ),
+    ],
+)
+def test_whether_clauses_joined_verbs_and_chairs_joined_by_or(body: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
