@@ -25,18 +25,19 @@ MODALS = re.compile(
 # Sections whose modals are rhetoric or boilerplate, by heading; in a purpose or policy section only "must" and
 # "should" are rhetoric.
 _EXCLUDED_HEADING = re.compile(
-    r"^(?:(?:statement\s+of\s+)?(?:purposes?|polic(?:y|ies)|findings|background|definitions?|general\s+provisions?)"
+    r"^(?:(?:statement\s+of\s+)?(?:purposes?|polic(?:y|ies)|findings|background|definitions?|general(?:\s+provisions?)?)"
     r"(?:\s*(?:,|and|&)\s*)?)+$",
     re.IGNORECASE,
 )
+_PART_HEADING = re.compile(r"^PART\s+[\dIVX]+\s*(?:--|—|-|\.)\s*(?P<title>.+)$", re.IGNORECASE)
 _RHETORICAL_HEADING = re.compile(r"^(?:statement\s+of\s+)?(?:polic(?:y|ies)|purposes?)$", re.IGNORECASE)
 # What follows a modal in clauses that state scope, meaning or construction rather than direct anyone.
 _NOT_A_DIRECTIVE = re.compile(
-    r"^\s*(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
+    r"^\s*(?:not\s+be\s+responsible\b|(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|if|when|where|unless|with\s+respect)\b|take\s+effect|"
     r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?![^.;]{0,80}\bin\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
     r"terminate|expire|supersede|prevail|serve\s+(?:as|on|without|for|until|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
-    r"be\s+(?:a|an|the)\s|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b",
+    r"be\s+(?:a|an|the)\s|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b)",
     re.IGNORECASE,
 )
 _POLICY = re.compile(r"\bpolicy\s+of\s+(?:the\s+United\s+States|my\s+Administration|this\s+Administration)\b", re.I)
@@ -53,7 +54,8 @@ _DELIVERED = re.compile(
     r"^\s*(?:also\s+)?be\s+(?P<verb>submitted|delivered|transmitted|sent|presented|provided(?=\s+to))\b", re.I
 )
 _WORK_PRODUCT = re.compile(
-    r"(?:^|[,;]\s*)(?:the|this|that|these|those|such|each|any|all|an?)\s+(?:[a-z][\w-]*\s+){0,3}$", re.I
+    r"(?:^|[,;]\s*)(?:copies\s+of\s+)?(?:the|this|that|these|those|such|each|any|all|an?)\s+(?:[a-z][\w-]*\s+){0,3}$",
+    re.I,
 )
 _INLINE_THROUGH = re.compile(r"^(?P<actor>.+?)\s+(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
 # "As agencies adopt X, they shall": the pronoun stands for the actor named earlier in the sentence.
@@ -410,11 +412,17 @@ def _excluded_sections(provisions: Sequence[ParsedProvision]) -> tuple[set[str],
     the purpose and policy sections, where "must" and "should" are rhetoric but an office that "shall" act is
     directed (a purpose section's later paragraphs often task offices)."""
     excluded, rhetorical = set(), set()
+    part_excluded = False  # "PART 7--GENERAL PROVISIONS" heads the sections that follow it, up to the next part
     for provision in provisions:
-        heading = (provision.heading or "").strip(" .")
-        if provision.parent_key or not heading or not _EXCLUDED_HEADING.match(heading):
+        if provision.parent_key:
             continue
-        (rhetorical if _RHETORICAL_HEADING.match(heading) else excluded).add(provision.key)
+        heading = (provision.heading or "").strip(" .")
+        part = _PART_HEADING.match(heading)
+        if part:
+            part_excluded = bool(_EXCLUDED_HEADING.match(part.group("title").strip()))
+            continue
+        if part_excluded or _EXCLUDED_HEADING.match(heading):
+            (rhetorical if _RHETORICAL_HEADING.match(heading) else excluded).add(provision.key)
     return excluded, rhetorical
 
 

@@ -1230,3 +1230,27 @@ def test_the_heads_of_several_named_agencies_are_one_actor_each() -> None:
 )
 def test_whether_clauses_joined_verbs_and_chairs_joined_by_or(body: str, expected: list[tuple[str, list[str]]]) -> None:
     assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+
+
+def test_sections_under_a_general_provisions_part_and_a_general_heading_direct_no_one() -> None:
+    text = (
+        "Sec. 6.1. Widget Duties. The Secretary of Labor shall count widgets.\n"
+        "PART 7--GENERAL PROVISIONS\n"
+        "Sec. 7.1. Widget Procedures Act. The Attorney General shall render widget interpretations.\n"
+        "Sec. 8. General. The Attorney General shall advise on widgets."
+    )
+    assert [o.section for o in extract(text)] == ["6.1"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The Widget Council shall not be responsible for the approval of widget projects.", []),
+        (
+            "Each agency shall report widget use. Copies of each report shall be provided to the Widget Board.",
+            [["each agency"], ["each agency"]],
+        ),
+    ],
+)
+def test_negated_responsibility_and_copies_handed_over(body: str, expected: list[list[str]]) -> None:
+    assert [actor_names(o) for o in extract(paragraph(body))] == expected
