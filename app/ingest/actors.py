@@ -42,7 +42,7 @@ _COLLECTIVE = re.compile(
     r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"agency\s+heads?|"
     r"(?:[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers|"
-    r"members|participants|authorit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
+    r"members|participants|authorities|entit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
     r"importers?|exporters?|part(?:y|ies)|providers?|operators?)|members?\s+of\s+.+|elements?\s+of\s+.+)"
     r"(?:\s+(?:(?:of|in|within)\s.+|(?:[a-z]+ing|[a-z]+ed)(?:\s.+)?))?"  # "heads conducting reviews", "agencies of X"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
@@ -71,11 +71,13 @@ _BODY = re.compile(
 _OF_EACH_AGENCY = re.compile(r"\s+of\s+(?:each|every|the|that|such|its|an?)\s+(?:agency|department)$")
 _EACH_AGENCYS = re.compile(r"^(?:(?i:each|every|the|an?)\s+)?agency(?:'s|’s)?\s+(?=[A-Z])")
 _AGENCYS_OFFICE = re.compile(r"^(?P<each>[Ee]ach|[Ee]very)\s+agency(?:'s|’s)\s+(?P<office>[A-Z].*)$")
+_CONJUNCTION = re.compile(r"(?:When|Where|If|Unless|Although|While|After|Before|Once|Because|Since|Until|Upon)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\.\s+")
 _FINITE_VERB = re.compile(r"\b(?:cannot|can|could|will|would|is|are|was|were|does|do|did)\b")
 _LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an"}
 _ARTICLES = {"the", "a", "an"}
 _MAX_ACTOR_WORDS = 16
+_BODY_REACH = 600  # characters before an officer's first mention that can hold the body it belongs to
 _NAME_REACH = 200  # characters before a "(OMB)" that can hold the name it defines
 
 
@@ -86,6 +88,8 @@ _SENTENCE_CAPITALS = {
 _QUALIFIER = re.compile(
     r"\s+(?:that|which|who|whose|within|with\s+respect\s+to|in\s+(?:his|her|its|their)\s+capacity|as\s+the)\s"
 )
+
+_RELATIVE_PRONOUN = re.compile(r"\s+(?:that|which|who|whose)\s")
 
 # Acronyms orders use without defining them.
 COMMON_ACRONYMS = {
@@ -223,7 +227,7 @@ def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
     )  # "the Chief FOIA Officer of each agency", not "head of each agency"
     if not bare or len(bare.split()) > _MAX_ACTOR_WORDS or bare in {"President", "United States"}:
         return False
-    if _FINITE_VERB.search(bare) or _WORK_PRODUCT.search(bare):  # "members of one race cannot and", "Agency Plans"
+    if _FINITE_VERB.search(bare) or _WORK_PRODUCT.search(bare) or _CONJUNCTION.match(bare):  # "When the Secretary"
         return False
     if bare in defined or bare in COMMON_ACRONYMS or _plural_acronym(bare, defined):
         return True
@@ -243,8 +247,10 @@ def _expands(words: list[str], defined: Mapping[str, str]) -> bool:
 
 
 def _without_relative_clause(phrase: str) -> str:
-    """ "each agency that originates or handles CUI" -> "each agency"; "X with respect to Y" -> "X"."""
-    return _QUALIFIER.split(phrase, maxsplit=1)[0]
+    """ "each agency that originates or handles CUI" -> "each agency"; "X with respect to Y" -> "X"; "the Office of X
+    within the Department of Y" -> "Office of X", but a group keeps its place ("all entities within the EOP")."""
+    qualifier = _RELATIVE_PRONOUN if phrase[:1].islower() else _QUALIFIER
+    return qualifier.split(phrase, maxsplit=1)[0]
 
 
 def strip_definitions(phrase: str) -> str:
@@ -313,7 +319,7 @@ def _officer_of_body(name: str, context: str, defined: Mapping[str, str]) -> str
     first = re.search(rf"\b{re.escape(name)}\b", context) if _BODY_OFFICER.fullmatch(name) else None
     if first is None:
         return name
-    before = context[max(0, first.start() - _NAME_REACH) : first.start()]
+    before = context[max(0, first.start() - _BODY_REACH) : first.start()]
     latest: tuple[int, str] | None = None
     for short, full in defined.items():
         for written in (short, full) if _BODY.search(full) else ():

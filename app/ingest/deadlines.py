@@ -59,6 +59,11 @@ _EFFECTIVE = re.compile(r"^(?:the\s+)?effective\s+date\s+of\s+(?:this|the)\s+ord
 _EFFECTIVE_ON = re.compile(
     rf"\bThis\s+order\s+(?:is|shall\s+be|becomes|shall\s+become)\s+effective\b[^\n]{{0,100}}?\b{_DATE}", re.IGNORECASE
 )
+_EFFECTIVE_AFTER = re.compile(
+    rf"\bThis\s+order\s+(?:is|shall\s+be|becomes|shall\s+become)\s+effective\s+{_NUMBER}\s+{_UNIT}\s+after\s+the\s+"
+    r"date\s+of\s+this\s+order\b",
+    re.IGNORECASE,
+)
 _SIGNING = re.compile(
     r"^(?:the\s+)?(?:(?:effective\s+)?date\s+of\s+(?:this|the)\s+order|this\s+order|(?:the\s+)?(?:issuance|signing)\s+of\s+this\s+order)\b",
     re.IGNORECASE,
@@ -156,8 +161,11 @@ class OrderDates:
 
 
 def effective_date(text: str, signed: date | None) -> date | None:
-    """The date an order says it takes effect ("This order is effective at 12:01 a.m. ... on March 16, 2017"),
-    when that is later than its signing."""
+    """The date an order says it takes effect ("This order is effective at 12:01 a.m. ... on March 16, 2017", "This
+    order shall be effective 90 days after the date of this order"), when that is later than its signing."""
+    later = _EFFECTIVE_AFTER.search(text)  # "This order shall be effective 90 days after the date of this order."
+    if later and signed:
+        return signed + timedelta(days=_days(later))
     stated = _EFFECTIVE_ON.search(text)
     if not stated:
         return None

@@ -36,7 +36,7 @@ _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+be\s+responsible\b|(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|if|when|where|unless|with\s+respect)\b|take\s+effect|"
     r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?![^.;]{0,80}\bin\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
-    r"terminate|expire|supersede|prevail|serve\s+(?:as|on|without|for|until|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
+    r"terminate|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:as|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b)",
     re.IGNORECASE,
 )
@@ -93,7 +93,9 @@ _OPENING_QUOTE = re.compile(r"\s*(?:[“\"‘]|``|'')")
 _PARTICIPLE = re.compile(
     r"^\s*(?:(?:also|not|only|jointly|\w+ly)\s+)*be\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?(?P<word>\w+)\b", re.IGNORECASE
 )  # "be mutually and reciprocally accepted"
-_DIRECTING = {"required", "authorized", "permitted", "empowered", "directed", "expected", "prepared", "responsible"}
+_DIRECTING = {
+    "required", "authorized", "permitted", "empowered", "directed", "expected", "prepared", "responsible", "guided",
+}  # fmt: skip
 _AGENTS_JOINED = re.compile(r"\s+(?:and|or)\s+(?=the\s|each\s|any\s)")
 # "shall require that if ..., the contractor shall consider": what the directive requires, not a directive of its own.
 _REQUIRED_CONTENT = re.compile(r"\b(?:require|requires|ensure|ensures)\s+that\b[^.;:]*$", re.IGNORECASE)
@@ -111,8 +113,12 @@ _DETERMINED_SUBJECT = re.compile(r"^(?:the|this|that|these|those|such|any|no|its
 _AGENT = re.compile(
     r"^\s*(?:also\s+|not\s+|only\s+|jointly\s+)*be\s+(?:[^\s,;:.]+\s+){0,8}?by\s+(?P<agent>[^,;:.]+)", re.I
 )
-# "shall ensure that its facilities: (1) maximize ...": the items are the verbs of the facilities, and so the actor's.
-_ENSURE_THAT = r"ensure\s+that\s+(?:its|their|the|each|all)\s[^:,()]{1,80}"
+# "shall ensure that its facilities: (1) maximize ...", "shall take the following actions: (i) prohibit ...": the
+# items are the verbs of the facilities, or of the actions, and so the actor's.
+_ENSURE_THAT = (
+    r"(?:ensure\s+that\s+(?:its|their|the|each|all)\s[^:,()]{1,80}|"
+    r"take\s+the\s+following\s+(?:actions|steps|measures)[^:()]*)"
+)
 # "X shall:" or "X shall, within 90 days of the date of this order:" -- the items that follow are X's verbs.
 _LEAD_IN_TAIL = re.compile(
     rf"^(?:\s*(?:each|jointly|also)\b)?(?:\s*be\s+authorized\s+to\b|\s*{_ENSURE_THAT})?(?P<asides>[^:]*):\s*$"
@@ -134,7 +140,7 @@ _MARKER_SEQUENCES = {
 }
 # "In developing the plan, " or "As appropriate, " before an item's verb.
 _OPENING_ADVERBIAL = re.compile(
-    r"^(?:In|As|Where|When|To\s+the\s+extent|Consistent|Subject|Within|Upon)\b[^,;:]{0,120},\s*"
+    r"^(?:In|As|Where|When|To\s+the\s+extent|Consistent|Subject|Within|Upon)\b[^,;:]{0,120},\s*", re.IGNORECASE
 )
 _ITEM_CLAUSE = re.compile(r"^(?:(?!\b(?:that|which|who|whose)\b)[^,;:])*?\b(?:are|is|was|were|has|have)\b")
 _LABEL = re.compile(r"^\s*(?:(?:Section|Sec\.?|SEC\.?)\s+[\w.-]+\.?\s*|(?:\(\s*[\w.]+\s*\)\s*)+)")
@@ -385,6 +391,11 @@ def _is_verb_phrase(item: str) -> bool:
         opening = _OPENING_ADVERBIAL.match(item)
         first = (item[opening.end() :] if opening else item).split(maxsplit=1)[:1]
         return bool(first) and _is_base_verb(first[0].strip(",;:"))
+    opening = _OPENING_ADVERBIAL.match(item)  # "where national standards are required, consult with ..."
+    item = item[opening.end() :] if opening else item
+    own = MODALS.search(item)
+    if own and names.is_actor(item[: own.start()], {}):  # "agencies shall not issue licenses": a directive of its own
+        return False
     if _is_only_a_verb(item.split(maxsplit=1)[0] if item else ""):  # "determine what issues are raised"
         return True
     return not _DETERMINED_SUBJECT.match(item) and not _ITEM_CLAUSE.match(item)

@@ -1254,3 +1254,56 @@ def test_sections_under_a_general_provisions_part_and_a_general_heading_direct_n
 )
 def test_negated_responsibility_and_copies_handed_over(body: str, expected: list[list[str]]) -> None:
     assert [actor_names(o) for o in extract(paragraph(body))] == expected
+
+
+def test_items_of_take_the_following_actions_and_items_with_their_own_subject() -> None:
+    text = (
+        "Sec. 4. Widgets.\n(a) When the Secretary of State has determined that a widget is unsafe, the Secretary of "
+        "Labor shall take the following actions where necessary to implement the sanctions selected by the "
+        "President, the Secretary of State, or the Secretary of the Treasury:\n(i) prohibit widget imports; and\n"
+        "(ii) block widget exports.\n"
+        "(b) The heads of relevant agencies shall take the following actions:\n(i) agencies shall not buy widgets;\n"
+        "(ii) the Secretary of State shall deny widget visas."
+    )
+    assert [(o.section, actor_names(o)) for o in extract(text)] == [
+        ("4(a)(i)", ["Secretary of Labor"]),
+        ("4(a)(ii)", ["Secretary of Labor"]),
+        ("4(b)", ["heads of relevant agencies"]),
+        ("4(b)(i)", ["agencies"]),
+        ("4(b)(ii)", ["Secretary of State"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Agencies shall be guided by the following widget principles.", [["agencies"]]),
+        ("Members may continue to serve after their terms until a successor is appointed.", []),
+        (
+            "All executive departments and agencies and all entities within the Executive Office of the President "
+            "shall assist the Widget Council.",
+            [["all executive departments and agencies", "all entities within the Executive Office of the President"]],
+        ),
+        (
+            "Agencies shall examine the statutory authority supporting any widget action and shall assess it.",
+            [["agencies"], ["agencies"]],
+        ),
+    ],
+)
+def test_guided_agencies_terms_of_service_entities_and_authority(body: str, expected: list[list[str]]) -> None:
+    assert [actor_names(o) for o in extract(paragraph(body))] == expected
+
+
+def test_a_deadline_after_a_later_effective_date_runs_from_it() -> None:
+    text = (
+        "Sec. 6. Widgets. Within 90 days after the effective date of this order, the Secretary of Labor shall "
+        "designate a widget official.\nSec. 7. Effective Date. This order shall be effective 90 days after the date "
+        "of this order."
+    )
+    found = one(text)
+    assert found.deadline is not None
+    assert (found.deadline.kind, found.deadline.days, found.deadline.due_date) == (
+        "days_after_event",
+        90,
+        SIGNED + timedelta(days=180),
+    )
