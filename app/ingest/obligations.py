@@ -159,7 +159,9 @@ _JOINED_ACTORS = re.compile(
 )
 # "within this same 120-day time period": a period the order has already set.
 _SAME_PERIOD = re.compile(
-    r"\b(?:this|that|the)\s+same\s+(?:(?P<days>\d+)[\s-]day\s+)?(?:time\s+)?period\b", re.IGNORECASE
+    r"\b(?:this|that|the)\s+same\s+(?:(?P<days>\d+)[\s-]day\s+)?(?:time\s+)?period\b"
+    r"|\b(?:during|within)\s+(?:the|this|that)\s+(?P<counted>\d+)[\s-]day\s+period\b",  # "During the 120-day period"
+    re.IGNORECASE,
 )
 _SINGULAR = {
     "Secretaries": "Secretary",
@@ -368,7 +370,8 @@ def _offices_directed_together(title: str, found: list[ExtractedObligation]) -> 
 
 def _earlier_period(periods: list[Deadline], same: re.Match[str]) -> Deadline | None:
     """The period "this same (N-day) period" refers back to: the latest one, of N days when it says so."""
-    days = int(same.group("days")) if same.group("days") else None
+    written = same.group("days") or same.group("counted")
+    days = int(written) if written else None
     return next((period for period in reversed(periods) if days is None or period.days == days), None)
 
 

@@ -1307,3 +1307,11 @@ def test_a_deadline_after_a_later_effective_date_runs_from_it() -> None:
         90,
         SIGNED + timedelta(days=180),
     )
+
+
+def test_during_the_n_day_period_refers_to_the_period_already_set() -> None:
+    text = paragraph(
+        "Within 60 days of the date of this order, the Secretary of Labor shall review widgets. During the 60-day "
+        "period, the Director of OMB shall consult the Widget Council."
+    )
+    assert [o.deadline for o in extract(text)] == [after_signing(60), after_signing(60)]
