@@ -44,8 +44,8 @@ _POLICY = re.compile(r"\bpolicy\s+of\s+(?:the\s+United\s+States|my\s+Administrat
 # "as the Secretary shall determine", "as may be necessary": discretion, not a directive.
 _DISCRETION = re.compile(r"(?:^|[\s,])as\s+(?:[\w'’()-]+\s+){0,8}$")
 _CONSULT = re.compile(
-    r"\b(?:in\s+(?:consultation|coordination|conjunction|collaboration|cooperation|partnership)|working|together|jointly)"
-    r"\s+with\b",
+    r"\b(?:(?:in|after|upon|following)\s+(?:consultation|coordination|conjunction|collaboration|cooperation|partnership)"
+    r"|working|together|jointly)\s+with\b|\bwith\s+the\s+(?:advice|concurrence|assistance)\s+of\b",
     re.IGNORECASE,
 )
 _THROUGH = re.compile(r"^(?:and\s+)?(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
@@ -91,7 +91,9 @@ _INSERTS_THE_FOLLOWING = re.compile(
 )
 _OPENING_QUOTE = re.compile(r"\s*(?:[“\"‘]|``|'')")
 _PARTICIPLE = re.compile(
-    r"^\s*(?:(?:also|not|only|jointly|\w+ly)\s+)*be\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?(?P<word>\w+)\b", re.IGNORECASE
+    r"^\s*(?:,[^,;:]{1,60},\s*)?(?:(?:also|not|only|jointly|\w+ly)\s+)*be\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?"
+    r"(?P<word>\w+)\b",
+    re.IGNORECASE,
 )  # "be mutually and reciprocally accepted"
 _DIRECTING = {
     "required", "authorized", "permitted", "empowered", "directed", "expected", "prepared", "responsible", "guided",
@@ -111,8 +113,10 @@ _RELATIVE = re.compile(r"^(?:who|which|whose\s+[\w\s]{1,40})$", re.IGNORECASE)
 _RELATIVE_SUBJECT = re.compile(r"\bwhose\s+(?:[a-z][\w-]*\s+){1,3}$")
 _DETERMINED_SUBJECT = re.compile(r"^(?:the|this|that|these|those|such|any|no|its|their|his|her|our|an?)\s", re.I)
 _AGENT = re.compile(
-    r"^\s*(?:also\s+|not\s+|only\s+|jointly\s+)*be\s+(?:[^\s,;:.]+\s+){0,8}?by\s+(?P<agent>[^,;:.]+)", re.I
-)
+    r"^\s*(?:,[^,;:]{1,60},\s*)?(?:also\s+|not\s+|only\s+|jointly\s+)*be\s+(?:[^\s,;:.]+\s+){0,8}?by\s+"
+    r"(?P<agent>[^,;:.]+)",
+    re.IGNORECASE,
+)  # "shall, before being used, be reviewed by OPM"
 # "shall ensure that its facilities: (1) maximize ...", "shall take the following actions: (i) prohibit ...": the
 # items are the verbs of the facilities, or of the actions, and so the actor's.
 _ENSURE_THAT = (

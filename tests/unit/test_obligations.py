@@ -1315,3 +1315,20 @@ def test_during_the_n_day_period_refers_to_the_period_already_set() -> None:
         "period, the Director of OMB shall consult the Widget Council."
     )
     assert [o.deadline for o in extract(text)] == [after_signing(60), after_signing(60)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Chair of the Widget Council, after consultation with the Secretary of Labor, shall act.",
+            ["Chair of the Widget Council"],
+        ),
+        (
+            "All widget training programs shall, before being used, be reviewed by the Director of OPM.",
+            ["Director of the Office of Personnel Management"],
+        ),
+    ],
+)
+def test_after_consultation_and_an_aside_before_a_passive(body: str, expected: list[str]) -> None:
+    assert actor_names(one(paragraph(body))) == expected
