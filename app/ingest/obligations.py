@@ -102,6 +102,10 @@ _AGENTS_JOINED = re.compile(r"\s+(?:and|or)\s+(?=the\s|each\s|any\s)")
 # "shall require that if ..., the contractor shall consider": what the directive requires, not a directive of its own.
 _REQUIRED_CONTENT = re.compile(r"\b(?:require|requires|ensure|ensures)\s+that\b[^.;:]*$", re.IGNORECASE)
 _PARTICIPLE_ASIDE = re.compile(r",\s+(?=(?:[a-z]+ing|having|acting)\s)")
+_PREPOSITION_START = re.compile(
+    r"^(?:with|for|in|on|under|of|by|at|from|regarding|concerning|where|when|if|unless|except)\b", re.IGNORECASE
+)
+_CLAUSE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were)\s+(?:\w+ed|been|made|taken|found)\b")
 _OPENING_DEADLINE = re.compile(r"(?:Within|Not\s+later\s+than|No\s+later\s+than|By)\s", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r"^(?:who|which|whose)\b")
 _RELATIVE_OPENING = re.compile(r",?\s*\b(?:which|who)\s*$")
@@ -144,7 +148,9 @@ _MARKER_SEQUENCES = {
 }
 # "In developing the plan, " or "As appropriate, " before an item's verb.
 _OPENING_ADVERBIAL = re.compile(
-    r"^(?:In|As|Where|When|To\s+the\s+extent|Consistent|Subject|Within|Upon)\b[^,;:]{0,120},\s*", re.IGNORECASE
+    r"^(?:In|As|Where|When|To\s+the\s+extent|Consistent|Subject|Within|Upon|With\s+respect\s+to|For|Regarding|Under)\b"
+    r"[^,;:]{0,120},\s*",
+    re.IGNORECASE,
 )
 _ITEM_CLAUSE = re.compile(r"^(?:(?!\b(?:that|which|who|whose)\b)[^,;:])*?\b(?:are|is|was|were|has|have)\b")
 _LABEL = re.compile(r"^\s*(?:(?:Section|Sec\.?|SEC\.?)\s+[\w.-]+\.?\s*|(?:\(\s*[\w.]+\s*\)\s*)+)")
@@ -402,6 +408,8 @@ def _is_verb_phrase(item: str) -> bool:
     item = item[opening.end() :] if opening else item
     own = MODALS.search(item)
     if own and names.is_actor(item[: own.start()], {}):  # "agencies shall not issue licenses": a directive of its own
+        return False
+    if _PREPOSITION_START.match(item):  # "with respect to a sanctioned person that is a financial institution:"
         return False
     if _is_only_a_verb(item.split(maxsplit=1)[0] if item else ""):  # "determine what issues are raised"
         return True
@@ -700,9 +708,11 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
             (left if consulted else right).insert(0, Actor(names.canonical(cleaned, defined), cleaned, through))
             through = None
             continue
+        if left and _CLAUSE_VERB.search(cleaned):  # "When X has determined that ..., the heads of agencies shall"
+            break
         if not cleaned or (cleaned[0].islower() and not _DETERMINED_SUBJECT.match(cleaned)):
             continue  # an aside such as "as appropriate" or "consistent with applicable law"
-        return _subject_before_consulted(before, defined) or tuple(left or right)
+        return tuple(left) or _subject_before_consulted(before, defined) or tuple(right)
     return tuple(left or right)
 
 

@@ -1332,3 +1332,21 @@ def test_during_the_n_day_period_refers_to_the_period_already_set() -> None:
 )
 def test_after_consultation_and_an_aside_before_a_passive(body: str, expected: list[str]) -> None:
     assert actor_names(one(paragraph(body))) == expected
+
+
+def test_an_umbrella_lead_in_counts_when_its_items_direct_others_or_open_a_sub_list() -> None:
+    text = (
+        "Sec. 4. Widgets.\n(a) When the Secretary of State, in consultation with the Secretary of Labor, has "
+        "determined that a widget is unsafe, the heads of relevant agencies, in consultation with the Secretary of "
+        "State, as appropriate, shall take the following actions:\n(i) agencies shall not buy widgets;\n"
+        "(ii) with respect to a widget maker:\n(A) the Secretary of Labor shall deny widget permits.\n"
+        "(b) The Secretary of Labor shall take the following actions:\n(i) with respect to section 2, prohibit widget "
+        "sales; and\n(ii) block widget exports."
+    )
+    assert [(o.section, actor_names(o)) for o in extract(text)] == [
+        ("4(a)", ["heads of relevant agencies"]),
+        ("4(a)(i)", ["agencies"]),
+        ("4(a)(ii)(A)", ["Secretary of Labor"]),
+        ("4(b)(i)", ["Secretary of Labor"]),
+        ("4(b)(ii)", ["Secretary of Labor"]),
+    ]
