@@ -276,7 +276,7 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
     first, _, rest = bare.partition(" ")
     sentence_initial = first in _SENTENCE_CAPITALS or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed)", first)
     if sentence_initial and _COLLECTIVE.match(bare[0].lower() + bare[1:]):
-        return f"{first.lower()} {rest}".strip()  # "Agencies shall" -> "agencies"; "Federal employees" stays
+        bare = f"{first.lower()} {rest}".strip()  # "Agencies shall" -> "agencies"; "Federal employees" stays
     body_members = re.fullmatch(r"(?P<body>.+?)\s+(?P<members>members|staff)", bare)
     if body_members and body_members.group("body") in expansions:  # "Workgroup members": the members of that body
         return f"{body_members.group('members')} of {_with_the(expansions[body_members.group('body')])}"

@@ -79,7 +79,7 @@ _RECURRENCES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (re.compile(r"\b(?:monthly|each\s+month|every\s+month|on\s+a\s+monthly\s+basis)\b", re.I), "monthly"),
     (
         re.compile(
-            r"\b(?:annually|each\s+(?:fiscal\s+)?year|every\s+year|yearly|on\s+an\s+annual\s+basis|per\s+year|"
+            r"\b(?:annually|each\s+(?:fiscal\s+)?year|every\s+year|yearly|on\s+an\s+annual\s+basis|"
             r"once\s+(?:a|each|per|every)\s+year)\b",
             re.I,
         ),
@@ -87,7 +87,8 @@ _RECURRENCES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:submit|provide|publish|issue|conduct|prepare|deliver|produce|transmit)\s+(?:\w+\s+){0,4}?annual\s+"
+            r"\b(?:submit|provide|publish|issue|conduct|prepare|deliver|produce|transmit|establish|develop|adopt)\s+"
+            r"(?:\w+\s+){0,4}?annual\s+"
             r"(?:\w+\s+)?(?:updates?|reports?|reviews?|scorecards?|assessments?|summar(?:y|ies)|plans?|statements?)\b",
             re.I,
         ),

@@ -51,7 +51,7 @@ _CONSULT = re.compile(
 _THROUGH = re.compile(r"^(?:and\s+)?(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
 # An agentless passive that hands over a work product: its maker is the actor.
 _DELIVERED = re.compile(
-    r"^\s*(?:also\s+)?be\s+(?P<verb>submitted|delivered|transmitted|sent|presented|provided(?=\s+to))\b", re.I
+    r"^\s*(?:also\s+)?be\s+(?P<verb>submitted|delivered|transmitted|sent|presented|provided(?=\s+to)|completed)\b", re.I
 )
 _WORK_PRODUCT = re.compile(
     r"(?:^|[,;]\s*)(?:copies\s+of\s+)?(?:the|this|that|these|those|such|each|any|all|an?)\s+(?:[a-z][\w-]*\s+){0,3}$",
@@ -80,7 +80,7 @@ _RELATIVE_CLAUSE = re.compile(r"\s(?:whose|that|which|who)\s")
 # What stands between two modals when the second has the first one's subject: "and, as appropriate, shall",
 # "and annually thereafter shall".
 _CARRIES_SUBJECT = re.compile(
-    r"\b(?:and|or|but)\b[\s,]*(?:[\w\s'’-]{0,40},\s*|(?:[a-z]+ly|thereafter|then|also)(?:\s+\w+)?\s*)?$"
+    r"\b(?:and|or|but)\b[\s,]*(?:[\w\s'’-]{0,100},\s*|(?:[a-z]+ly|thereafter|then|also)(?:\s+\w+)?\s*)?$"
 )
 # A clause joined to an earlier one that names its own subject: "... shall develop guidance and member agencies".
 _THE_PRESIDENT = re.compile(r"(?:[Tt]he\s+)?President")
@@ -300,15 +300,17 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
 def _restated(directive: _Directive, provision_key: str, found: list[ExtractedObligation]) -> int | None:
     """Where the obligation is that an agentless hand-over only restates, adding its schedule: the provision's last
     obligation, when the same actors were told to do the same verb ("shall submit ... reports" before "The initial
-    report shall be submitted within 100 days"). A hand-over of something else ("shall develop a plan" before "The
-    plan shall be provided to the President") is an obligation of its own."""
+    report shall be submitted within 100 days") or to make what is to be completed ("shall work with X to develop
+    an MOA" before "Each MOA shall be completed within 180 days"). A hand-over of something else ("shall develop a
+    plan" before "The plan shall be provided to the President") is an obligation of its own."""
     if directive.delivers is None or not found or found[-1].provision_key != provision_key:
         return None
     earlier = found[-1]
     verb = earlier.action.split(maxsplit=1)[:1]
     same_actors = [actor.name for actor in earlier.actors] == [actor.name for actor in directive.actors]
-    same = verb and _verb_lemmas(verb[0]) & _verb_lemmas(directive.delivers) and same_actors
-    return len(found) - 1 if same else None
+    completed = directive.delivers.lower() == "completed"
+    same_verb = completed or bool(verb and _verb_lemmas(verb[0]) & _verb_lemmas(directive.delivers))
+    return len(found) - 1 if same_verb and same_actors else None
 
 
 def _verb_lemmas(word: str) -> set[str]:
@@ -521,7 +523,8 @@ def _directives(
             if not _subordinate(modal.group(0), before, after):  # "The Committee shall be advisory and shall provide"
                 previous, passive_subject = _Directive(modal.group(0), _subject(before, defined), None), None
             continue
-        agent = _passive_agent(after, defined)
+        # "Members shall be appointed by the President": composition, whoever appoints them
+        agent = () if _MEMBERS.search(before[-80:]) else _passive_agent(after, defined)
         actors = agent or (() if _undergoes(after) else _subject(before, defined))
         continues = previous is not None and _continues(sentence[modals[index - 1].end() : modal.start()])
         if not actors and continues and not _undergoes(after):
@@ -767,6 +770,8 @@ def _passive_agent(after: str, defined: dict[str, str]) -> tuple[Actor, ...]:
         r"(?:shall|should|must|may|that|which|who)\b",
         agent,
     )[0]
+    if _THE_PRESIDENT.fullmatch(agent.strip()):  # "The Board shall be appointed by the President"
+        return (Actor("President", agent.strip()),)
     if names.is_actor(agent, defined):
         return (Actor(names.canonical(agent, defined), agent.strip()),)
     agents = _AGENTS_JOINED.split(agent)  # "by the agency head or the senior agency official designated"

@@ -1350,3 +1350,47 @@ def test_an_umbrella_lead_in_counts_when_its_items_direct_others_or_open_a_sub_l
         ("4(b)(i)", ["Secretary of Labor"]),
         ("4(b)(ii)", ["Secretary of Labor"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The Widget Board shall be appointed by the President.", [("shall", ["President"], None)]),
+        (
+            "The Attorney General shall consider widget findings and, no later than 30 days after any widget agreement "
+            "is reached, shall publish them.",
+            [("shall", ["Attorney General"], None), ("shall", ["Attorney General"], 30)],
+        ),
+        (
+            "The Secretary of Labor shall work with the Director of OPM to develop a widget agreement. Each agreement "
+            "shall be completed within 180 days of the date of this order.",
+            [("shall", ["Secretary of Labor"], 180)],
+        ),
+        (
+            "Each agency with representation on the WHCNA Widget Committee shall report.",
+            [
+                (
+                    "shall",
+                    ["each agency with representation on the White House Council on Native Affairs Widget Committee"],
+                    None,
+                )
+            ],
+        ),
+    ],
+)
+def test_appointments_by_the_president_long_asides_schedules_and_acronyms_in_groups(
+    body: str, expected: list[tuple[str, list[str], int | None]]
+) -> None:
+    text = paragraph("The White House Council on Native Affairs (WHCNA) is established. " + body)
+    found = [(o.modal, actor_names(o), o.deadline.days if o.deadline else None) for o in extract(text)]
+    assert found == expected
+
+
+def test_an_annual_plan_recurs_and_a_rate_per_year_does_not() -> None:
+    found = extract(
+        paragraph(
+            "Each agency shall establish an annual plan for widgets. A contractor may not limit widget leave per "
+            "year to less than 56 hours."
+        )
+    )
+    assert [o.deadline.recurrence if o.deadline else None for o in found] == ["annually", None]
