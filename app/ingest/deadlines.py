@@ -18,7 +18,7 @@ _SMALL = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _NUMBER_WORD = r"(?:(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and)?\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)"  # noqa: E501
 _NUMBER = rf"(?P<number>\d{{1,4}}|{_NUMBER_WORD})(?:\s*\(\d{{1,4}}\))?"
-_UNIT = r"(?P<unit>day|week|month|year)s?"
+_UNIT = r"(?:business\s+)?(?P<unit>day|week|month|year)s?"  # "10 business days" are 10 days, as labellers count
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = rf"(?P<date>(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}})"
 
@@ -88,7 +88,7 @@ _RECURRENCES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (
         re.compile(
             r"\b(?:submit|provide|publish|issue|conduct|prepare|deliver|produce|transmit|establish|develop|adopt)\s+"
-            r"(?:\w+\s+){0,4}?annual\s+"
+            r"(?:\w+\s+){0,8}?annual\s+"
             r"(?:\w+\s+)?(?:updates?|reports?|reviews?|scorecards?|assessments?|summar(?:y|ies)|plans?|statements?)\b",
             re.I,
         ),

@@ -15,7 +15,7 @@ from datetime import date
 from lemminflect import getAllLemmas
 
 from app.ingest import actors as names
-from app.ingest.deadlines import Deadline, OrderDates, deadline_in, effective_date
+from app.ingest.deadlines import Deadline, OrderDates, deadline_in, effective_date, recurrence_in
 from app.ingest.parse import ParsedProvision, to_roman
 
 MODALS = re.compile(
@@ -106,6 +106,7 @@ _PREPOSITION_START = re.compile(
     r"^(?:with|for|in|on|under|of|by|at|from|regarding|concerning|where|when|if|unless|except)\b", re.IGNORECASE
 )
 _CLAUSE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were)\s+(?:\w+ed|been|made|taken|found)\b")
+_REQUIRES_OTHERS = re.compile(r"\brequire\s+(?:that\b|(?:\w+\s+){1,6}?to\s)", re.IGNORECASE)
 _OPENING_DEADLINE = re.compile(r"(?:Within|Not\s+later\s+than|No\s+later\s+than|By)\s", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r"^(?:who|which|whose)\b")
 _RELATIVE_OPENING = re.compile(r",?\s*\b(?:which|who)\s*$")
@@ -517,6 +518,7 @@ def _directives(
     out: list[tuple[int, _Directive]] = []
     previous: _Directive | None = None
     passive_subject: tuple[Actor, ...] | None = None
+    thing_before = False  # a modal earlier in the sentence had a thing for its subject, which "it" may stand for
     for index, modal in enumerate(modals):
         before, after = sentence[: modal.start()], sentence[modal.end() :]
         if _excluded(modal.group(0), before, after):
@@ -534,19 +536,20 @@ def _directives(
         inverted = _INVERTED_SUBJECT.match(after) if _NOR.search(before) else None  # "nor shall any agency issue"
         if not actors and inverted and names.is_actor(inverted.group("subject"), defined):
             actors = (Actor(names.canonical(inverted.group("subject"), defined), inverted.group("subject")),)
-        if not actors and _PRONOUN_BEFORE.search(before):  # "It shall seek the views of experts"
-            actors = producer
+        if not actors and _PRONOUN_BEFORE.search(before) and not thing_before:  # "It shall seek the views of experts",
+            actors = producer  # not "The report shall propose X, and it also shall establish Y"
         delivered = _DELIVERED.match(after) if not actors and _WORK_PRODUCT.search(before) else None
         if delivered:
             actors = tuple(Actor(actor.name, "", actor.through) for actor in producer)
         if not actors or (_MEMBERS.search(actors[-1].name) and _COPULA.match(after)) or _lists_members(actors, after):
             previous = None  # "Members shall be appointed ...", "Its other members shall be representatives ...":
+            thing_before = thing_before or not actors
             continue  # composition, not a directive
         clause_start = _clause_boundary(sentence, modals[index - 1], modal, defined) if index else 0
         clause_end = (
             _clause_boundary(sentence, modal, modals[index + 1], defined) if index + 1 < len(modals) else len(sentence)
         )
-        deadline = deadline_in(sentence[clause_start:clause_end], dates, after_modal=after[:40])
+        deadline = _directive_deadline(sentence[clause_start:clause_end], dates, after[:40])
         if deadline is None and previous and previous.deadline and index and _continues(before[clause_start:]):
             deadline = previous.deadline
         if (
@@ -559,6 +562,16 @@ def _directives(
         passive_subject = _subject(before, defined) if agent else None
         out.append((modal.start(), previous))
     return out
+
+
+def _directive_deadline(clause: str, dates: OrderDates, after_modal: str) -> Deadline | None:
+    """The clause's deadline, less a recurrence of what it requires of others: "shall require recipients to report
+    annually" is required once, of a recurring report."""
+    deadline = deadline_in(clause, dates, after_modal=after_modal)
+    required = _REQUIRES_OTHERS.search(clause)
+    if deadline and deadline.kind == "recurring" and required and not recurrence_in(clause[: required.start()]):
+        return None
+    return deadline
 
 
 def _lists_members(actors: tuple[Actor, ...], after: str) -> bool:

@@ -291,3 +291,9 @@ def test_a_date_that_ends_a_goal_is_no_deadline(text: str) -> None:
 def test_a_date_for_the_directive_itself_is_a_deadline() -> None:
     found = deadline_in("shall submit a widget plan to the President by December 31, 2030", SIGNING)
     assert found == Deadline("date", due_date=date(2030, 12, 31))
+
+
+def test_business_days_count_as_days() -> None:
+    assert deadline_in("within 10 business days of receipt of each application", SIGNING) == Deadline(
+        "days_after_event", days=10, event="receipt of each application"
+    )

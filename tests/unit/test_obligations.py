@@ -1394,3 +1394,28 @@ def test_an_annual_plan_recurs_and_a_rate_per_year_does_not() -> None:
         )
     )
     assert [o.deadline.recurrence if o.deadline else None for o in found] == ["annually", None]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The widget report shall propose guidelines, and it also shall establish widget measures. The Secretary "
+            "of Labor shall subsequently submit annual reports to the President.",
+            [(["Secretary of Labor"], "annually")],
+        ),
+        (
+            "The heads of agencies should require widget recipients to report annually to the agency.",
+            [(["heads of agencies"], None)],
+        ),
+        (
+            "Each agency shall submit to the White House Widget Initiative Office an Annual Widget Report.",
+            [(["each agency"], "annually")],
+        ),
+    ],
+)
+def test_it_after_a_thing_annual_reports_and_recurrences_required_of_others(
+    body: str, expected: list[tuple[list[str], str | None]]
+) -> None:
+    found = [(actor_names(o), o.deadline.recurrence if o.deadline else None) for o in extract(paragraph(body))]
+    assert found == expected
