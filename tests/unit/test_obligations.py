@@ -28,6 +28,15 @@ def actor_names(obligation: ExtractedObligation) -> list[str]:
     return [actor.name for actor in obligation.actors]
 
 
+def directed(body: str) -> list[tuple[str, list[str]]]:
+    """(modal, actors) of each obligation in an order whose Sec. 3(a) is `body`."""
+    return [(o.modal, actor_names(o)) for o in extract(paragraph(body))]
+
+
+def sections_and_actors(text: str) -> list[tuple[str | None, list[str]]]:
+    return [(o.section, actor_names(o)) for o in extract(text)]
+
+
 def paragraph(body: str, heading: str = "Widget Duties") -> str:
     """An order whose Sec. 3 has one paragraph (a)."""
     return f"Sec. 3. {heading}.\n(a) {body}"
@@ -492,7 +501,7 @@ def test_an_item_with_its_own_subject_is_not_a_lead_in_item() -> None:
         "Sec. 3. Duties.\n(b) The agencies shall:\n(i) publish widget data; and\n"
         "(ii) the Secretary of Commerce shall publish widget safety data.\n"
     )
-    found = [(o.section, actor_names(o)) for o in extract(text)]
+    found = sections_and_actors(text)
     assert found == [("3(b)(i)", ["agencies"]), ("3(b)(ii)", ["Secretary of Commerce"])]
 
 
@@ -774,7 +783,7 @@ def test_more_subjects_as_the_order_writes_them(body: str, expected: list[str]) 
 
 def test_a_lead_in_whose_items_are_no_verb_phrases_is_one_obligation() -> None:
     text = "Sec. 4. Lists. The Secretary of Labor shall consider:\n(1) widget costs;\n(2) widget risks."
-    assert [(o.section, actor_names(o)) for o in extract(text)] == [("4", ["Secretary of Labor"])]
+    assert sections_and_actors(text) == [("4", ["Secretary of Labor"])]
 
 
 @pytest.mark.parametrize(
@@ -827,7 +836,7 @@ def test_an_office_and_heads_of_agencies_joined_without_an_article_are_two_actor
     ],
 )
 def test_subjects_around_relatives_prohibitions_and_designees(body: str, expected: list[tuple[str, list[str]]]) -> None:
-    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+    assert directed(body) == expected
 
 
 def test_an_authorized_lead_in_gives_its_items() -> None:
@@ -872,7 +881,7 @@ def test_may_in_a_purpose_section_describes() -> None:
 def test_subjects_behind_long_consultations_coordinated_clauses_and_quotations(
     body: str, expected: list[tuple[str, list[str]]]
 ) -> None:
-    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+    assert directed(body) == expected
 
 
 def test_a_pronoun_stands_for_a_plural_short_form_named_before_it_in_the_sentence() -> None:
@@ -936,7 +945,7 @@ def test_a_second_modal_inside_a_lead_in_item_directs_the_lead_ins_actor() -> No
     text = (
         "Sec. 3. Widgets.\n(a) Heads of agencies shall:\n(i) review widgets, and shall assist the Council;\n(ii) act."
     )
-    assert [(o.section, actor_names(o)) for o in extract(text)] == [
+    assert sections_and_actors(text) == [
         ("3(a)(i)", ["heads of agencies"]),
         ("3(a)(i)", ["heads of agencies"]),
         ("3(a)(ii)", ["heads of agencies"]),
@@ -1096,7 +1105,7 @@ def test_text_an_amendment_inserts_without_quotation_marks_directs_no_one() -> N
 def test_directives_to_private_parties_and_passives_that_direct_no_subject(
     body: str, expected: list[tuple[str, list[str]]]
 ) -> None:
-    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+    assert directed(body) == expected
 
 
 @pytest.mark.parametrize(
@@ -1118,7 +1127,7 @@ def test_directives_to_private_parties_and_passives_that_direct_no_subject(
     ],
 )
 def test_relative_asides_but_clauses_and_advisory_bodies(body: str, expected: list[tuple[str, list[str]]]) -> None:
-    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+    assert directed(body) == expected
 
 
 @pytest.mark.parametrize(
@@ -1162,7 +1171,7 @@ def test_permissions_by_agents_and_opening_deadlines(
 def test_modals_inside_a_required_content_a_belief_or_a_scope_are_not_directives(
     body: str, expected: list[tuple[str, list[str]]]
 ) -> None:
-    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+    assert directed(body) == expected
 
 
 @pytest.mark.parametrize(
@@ -1198,7 +1207,7 @@ def test_modals_inside_a_required_content_a_belief_or_a_scope_are_not_directives
 def test_participle_asides_titles_of_each_agency_adverbs_and_pronouns(
     body: str, expected: list[tuple[str, list[str]]]
 ) -> None:
-    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+    assert directed(body) == expected
 
 
 def test_the_heads_of_several_named_agencies_are_one_actor_each() -> None:
@@ -1229,7 +1238,7 @@ def test_the_heads_of_several_named_agencies_are_one_actor_each() -> None:
     ],
 )
 def test_whether_clauses_joined_verbs_and_chairs_joined_by_or(body: str, expected: list[tuple[str, list[str]]]) -> None:
-    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+    assert directed(body) == expected
 
 
 def test_sections_under_a_general_provisions_part_and_a_general_heading_direct_no_one() -> None:
@@ -1265,7 +1274,7 @@ def test_items_of_take_the_following_actions_and_items_with_their_own_subject() 
         "(b) The heads of relevant agencies shall take the following actions:\n(i) agencies shall not buy widgets;\n"
         "(ii) the Secretary of State shall deny widget visas."
     )
-    assert [(o.section, actor_names(o)) for o in extract(text)] == [
+    assert sections_and_actors(text) == [
         ("4(a)(i)", ["Secretary of Labor"]),
         ("4(a)(ii)", ["Secretary of Labor"]),
         ("4(b)", ["heads of relevant agencies"]),
@@ -1343,7 +1352,7 @@ def test_an_umbrella_lead_in_counts_when_its_items_direct_others_or_open_a_sub_l
         "(b) The Secretary of Labor shall take the following actions:\n(i) with respect to section 2, prohibit widget "
         "sales; and\n(ii) block widget exports."
     )
-    assert [(o.section, actor_names(o)) for o in extract(text)] == [
+    assert sections_and_actors(text) == [
         ("4(a)", ["heads of relevant agencies"]),
         ("4(a)(i)", ["agencies"]),
         ("4(a)(ii)(A)", ["Secretary of Labor"]),
