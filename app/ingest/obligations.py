@@ -106,7 +106,7 @@ _PREPOSITION_START = re.compile(
     r"^(?:with|for|in|on|under|of|by|at|from|regarding|concerning|where|when|if|unless|except)\b", re.IGNORECASE
 )
 _CLAUSE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were)\s+(?:\w+ed|been|made|taken|found)\b")
-_REQUIRES_OTHERS = re.compile(r"\brequire\s+(?:that\b|(?:\w+\s+){1,6}?to\s)", re.IGNORECASE)
+_REQUIRES_OTHERS = re.compile(r"\brequire\s+(?:that\b|(?:[^\s,;:.]+\s+){1,8}?to\s)", re.IGNORECASE)
 _OPENING_DEADLINE = re.compile(r"(?:Within|Not\s+later\s+than|No\s+later\s+than|By)\s", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r"^(?:who|which|whose)\b")
 _RELATIVE_OPENING = re.compile(r",?\s*\b(?:which|who)\s*$")
