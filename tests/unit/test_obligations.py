@@ -1414,7 +1414,7 @@ def test_an_annual_plan_recurs_and_a_rate_per_year_does_not() -> None:
             [(["Secretary of Labor"], "annually")],
         ),
         (
-            "The heads of agencies should require recipients of widget R&D agreements to report annually to the agency.",
+            "The heads of agencies should require recipients of widget R&D agreements to report annually to them.",
             [(["heads of agencies"], None)],
         ),
         (
