@@ -42,7 +42,7 @@ _COLLECTIVE = re.compile(
     r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"agency\s+heads?|"
     r"(?:[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers|"
-    r"members|participants|authorities|entit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
+    r"members?|staff|participants|authorities|entit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
     r"importers?|exporters?|part(?:y|ies)|providers?|operators?)|members?\s+of\s+.+|elements?\s+of\s+.+)"
     r"(?:\s+(?:(?:of|in|within)\s.+|(?:[a-z]+ing|[a-z]+ed)(?:\s.+)?))?"  # "heads conducting reviews", "agencies of X"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
@@ -57,7 +57,7 @@ _PHRASE_BEFORE = re.compile(
     rf"((?:{_CAPITALISED}|{_CONNECTOR})(?:(?:,\s+(?=and\s|{_CAPITALISED})|\s+)(?:{_CAPITALISED}|{_CONNECTOR}))*)\s*$"
 )
 # A document an order calls for, capitalised as a name: "the Agency Plans shall meet ...".
-_WORK_PRODUCT = re.compile(r"\b(?:Plans?|Reports?|Strateg(?:y|ies)|Frameworks?|Roadmaps?|Agenda)$")
+_WORK_PRODUCT = re.compile(r"\b(?:plans?|reports?|strateg(?:y|ies)|frameworks?|roadmaps?|agenda)$", re.IGNORECASE)
 # Officers of a body, named bare once the body is defined: "the Chair", "the Executive Director".
 _BODY_OFFICER = re.compile(
     r"(?:(?:Vice|Deputy)\s+)?(?:Chair(?:man|person|woman)?|Co-Chairs?|Executive\s+(?:Director|Secretary))"
@@ -85,11 +85,13 @@ _SENTENCE_CAPITALS = {
     "Each", "Every", "All", "Any", "Agencies", "Agency", "Executive", "Heads", "Head", "Employees", "Other", "Such",
     "Member", "Relevant", "Covered", "Participating", "These", "Those", "That", "Supervisors", "Managers",
 }  # fmt: skip
+# A relative pronoun, not "that" pointing back after a preposition ("the head of that agency").
+_NOT_AFTER_PREPOSITION = r"(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bin)(?<!\bon)(?<!\bby)(?<!\bwith)"
 _QUALIFIER = re.compile(
-    r"\s+(?:that|which|who|whose|within|with\s+respect\s+to|in\s+(?:his|her|its|their)\s+capacity|as\s+the)\s"
+    rf"{_NOT_AFTER_PREPOSITION}\s+(?:that|which|who|whose|within|with\s+respect\s+to|"
+    r"in\s+(?:his|her|its|their)\s+capacity|as\s+the)\s"
 )
-
-_RELATIVE_PRONOUN = re.compile(r"\s+(?:that|which|who|whose)\s")
+_RELATIVE_PRONOUN = re.compile(rf"{_NOT_AFTER_PREPOSITION}\s+(?:that|which|who|whose)\s")
 
 # Acronyms orders use without defining them.
 COMMON_ACRONYMS = {

@@ -19,7 +19,8 @@ from app.ingest.deadlines import Deadline, OrderDates, deadline_in, effective_da
 from app.ingest.parse import ParsedProvision, to_roman
 
 MODALS = re.compile(
-    r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?directed(?:\s+and\s+(?:authorized|empowered))?"
+    r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?(?:authorized\s+and\s+)?directed"
+    r"(?:\s+and\s+(?:authorized|empowered))?"
     r"(?:,[^,;:.]{1,120},)?\s+to\b"
 )  # "is directed, through the OFCCP, to establish", "is directed and authorized to take"
 # Sections whose modals are rhetoric or boilerplate, by heading; in a purpose or policy section only "must" and
@@ -67,7 +68,9 @@ _INCLUDES_AS_AN_ACT = re.compile(
 _MEMBERS = re.compile(r"\bmembers\b", re.IGNORECASE)
 _COPULA = re.compile(r"^\s*(?:\w+\s+)?be\b")
 _GLUED_SENTENCE = re.compile(r"^.*\s(?=(?:The|Each|All|Any|Every)\s)")
-_DESIGNEE = re.compile(r"^(?:or|and)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’']+\s+)?designees?\b", re.I)
+_DESIGNEE = re.compile(
+    r"^(?:or|and)\s+(?:the\s+|his\s+or\s+her\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’']+\s+)?designees?\b", re.I
+)
 _OBJECT_RELATIVE = re.compile(r"^(?:which|that|whom)\s+(?P<subject>(?:the|each|all)\s+.+)$", re.IGNORECASE)
 _NOR = re.compile(r"\bnor\s*$", re.IGNORECASE)
 _INVERTED_SUBJECT = re.compile(r"^\s*(?P<subject>(?:any|an?|the|each)\s+[a-z][\w-]*)\b")
@@ -153,7 +156,7 @@ _OPENING_ADVERBIAL = re.compile(
     r"[^,;:]{0,120},\s*",
     re.IGNORECASE,
 )
-_ITEM_CLAUSE = re.compile(r"^(?:(?!\b(?:that|which|who|whose)\b)[^,;:])*?\b(?:are|is|was|were|has|have)\b")
+_ITEM_CLAUSE = re.compile(r"^(?:(?!\b(?:that|which|who|whose|whether)\b)[^,;:])*?\b(?:are|is|was|were|has|have)\b")
 _LABEL = re.compile(r"^\s*(?:(?:Section|Sec\.?|SEC\.?)\s+[\w.-]+\.?\s*|(?:\(\s*[\w.]+\s*\)\s*)+)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z]|\(\w{1,4}\)\s)")
 _ABBREVIATION = re.compile(
@@ -407,8 +410,8 @@ def _is_verb_phrase(item: str) -> bool:
         opening = _OPENING_ADVERBIAL.match(item)
         first = (item[opening.end() :] if opening else item).split(maxsplit=1)[:1]
         return bool(first) and _is_base_verb(first[0].strip(",;:"))
-    opening = _OPENING_ADVERBIAL.match(item)  # "where national standards are required, consult with ..."
-    item = item[opening.end() :] if opening else item
+    while opening := _OPENING_ADVERBIAL.match(item):  # "where national standards are required, consult with ..."
+        item = item[opening.end() :]
     own = MODALS.search(item)
     if own and names.is_actor(item[: own.start()], {}):  # "agencies shall not issue licenses": a directive of its own
         return False
@@ -641,7 +644,7 @@ def _segments(text: str) -> list[str]:
     parts, depth, current = [], 0, []
     for position, char in enumerate(text, start=1):
         depth += {"(": 1, ")": -1}.get(char, 0)
-        if char in ",;" and depth <= 0 and position not in kept:
+        if char in ",;—" and depth <= 0 and position not in kept:  # an em dash sets off an aside as commas do
             parts.append("".join(current).strip())
             current = []
         else:
@@ -726,8 +729,8 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
             continue
         if left and _CLAUSE_VERB.search(cleaned):  # "When X has determined that ..., the heads of agencies shall"
             break
-        if not cleaned or (cleaned[0].islower() and not _DETERMINED_SUBJECT.match(cleaned)):
-            continue  # an aside such as "as appropriate" or "consistent with applicable law"
+        if not cleaned or cleaned[0].isdigit() or (cleaned[0].islower() and not _DETERMINED_SUBJECT.match(cleaned)):
+            continue  # an aside such as "as appropriate", "consistent with applicable law" or a date's "2009"
         return tuple(left) or _subject_before_consulted(before, defined) or tuple(right)
     return tuple(left or right)
 

@@ -146,7 +146,7 @@ def test_every_span_cuts_out_its_sentence_with_its_modal(corpus_db: str) -> None
 
 _MODAL_WORD = {
     modal: re.compile(
-        r"\b(?:is|are)\s+(?:hereby\s+)?directed(?:\s+and\s+\w+)?(?:,[^,;:.]+,)?\s+to\b"
+        r"\b(?:is|are)\s+(?:hereby\s+)?(?:authorized\s+and\s+)?directed(?:\s+and\s+\w+)?(?:,[^,;:.]+,)?\s+to\b"
         if modal == "is directed to"
         else rf"\b{modal}\b"
     )

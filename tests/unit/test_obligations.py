@@ -1428,3 +1428,49 @@ def test_it_after_a_thing_annual_reports_and_recurrences_required_of_others(
 ) -> None:
     found = [(actor_names(o), o.deadline.recurrence if o.deadline else None) for o in extract(paragraph(body))]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "With respect to matters referred to an agency, the head of that agency shall report to the Council.",
+            [("shall", ["head of that agency"])],
+        ),
+        (
+            "The staff of the Widget Initiative shall gather widget data.",
+            [("shall", ["staff of the Widget Initiative"])],
+        ),
+        (
+            "The Director of the FBI is authorized and directed to investigate widget allegations.",
+            [("is directed to", ["Director of the Federal Bureau of Investigation"])],
+        ),
+        (
+            "Every appointee appointed on or after January 20, 2009, shall sign the widget pledge.",
+            [("shall", ["every appointee appointed on or after January 20"])],
+        ),
+        (
+            "The Director of OMB, or his or her designee, may grant widget waivers.",
+            [("may", ["Director of the Office of Management and Budget"])],
+        ),
+        (
+            "Within 120 days following completion of the following reports—the Widget Assessment; and the Widget "
+            "Strategy—the Secretary of the Treasury shall notify the relevant agencies.",
+            [("shall", ["Secretary of the Treasury"])],
+        ),
+        ("The Department of Labor's report also shall describe widget sales.", []),
+    ],
+)
+def test_demonstrative_that_staff_authorized_and_directed_dates_designees_and_dashes(
+    body: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert directed(body) == expected
+
+
+def test_an_item_may_open_with_several_asides_and_hold_a_whether_clause() -> None:
+    text = (
+        "Sec. 4. Widgets.\n(a) The Director of OGE shall:\n(i) in consultation with the Attorney General, when "
+        "appropriate, assist widget officers; and\n(ii) report to the President on whether full compliance is being "
+        "achieved."
+    )
+    assert [o.section for o in extract(text)] == ["4(a)(i)", "4(a)(ii)"]
