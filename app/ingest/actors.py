@@ -57,7 +57,7 @@ _PHRASE_BEFORE = re.compile(
     rf"((?:{_CAPITALISED}|{_CONNECTOR})(?:(?:,\s+(?=and\s|{_CAPITALISED})|\s+)(?:{_CAPITALISED}|{_CONNECTOR}))*)\s*$"
 )
 # A document an order calls for, capitalised as a name: "the Agency Plans shall meet ...".
-_WORK_PRODUCT = re.compile(r"\b(?:plans?|reports?|strateg(?:y|ies)|frameworks?|roadmaps?|agenda)$", re.IGNORECASE)
+_DOCUMENT_NAME = re.compile(r"\b(?:plans?|reports?|strateg(?:y|ies)|frameworks?|roadmaps?|agenda)$", re.IGNORECASE)
 # Officers of a body, named bare once the body is defined: "the Chair", "the Executive Director".
 _BODY_OFFICER = re.compile(
     r"(?:(?:Vice|Deputy)\s+)?(?:Chair(?:man|person|woman)?|Co-Chairs?|Executive\s+(?:Director|Secretary))"
@@ -229,7 +229,7 @@ def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
     )  # "the Chief FOIA Officer of each agency", not "head of each agency"
     if not bare or len(bare.split()) > _MAX_ACTOR_WORDS or bare in {"President", "United States"}:
         return False
-    if _FINITE_VERB.search(bare) or _WORK_PRODUCT.search(bare) or _CONJUNCTION.match(bare):  # "When the Secretary"
+    if _FINITE_VERB.search(bare) or _DOCUMENT_NAME.search(bare) or _CONJUNCTION.match(bare):  # "When the Secretary"
         return False
     if bare in defined or bare in COMMON_ACRONYMS or _plural_acronym(bare, defined):
         return True

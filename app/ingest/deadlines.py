@@ -56,13 +56,10 @@ _YEAR_END = re.compile(
     re.IGNORECASE,
 )
 _EFFECTIVE = re.compile(r"^(?:the\s+)?effective\s+date\s+of\s+(?:this|the)\s+order\b", re.IGNORECASE)
-_EFFECTIVE_ON = re.compile(
-    rf"\bThis\s+order\s+(?:is|shall\s+be|becomes|shall\s+become)\s+effective\b[^\n]{{0,100}}?\b{_DATE}", re.IGNORECASE
-)
+_ORDER_EFFECTIVE = r"\bThis\s+order\s+(?:is|shall\s+be|becomes|shall\s+become)\s+effective"
+_EFFECTIVE_ON = re.compile(rf"{_ORDER_EFFECTIVE}\b[^\n]{{0,100}}?\b{_DATE}", re.IGNORECASE)
 _EFFECTIVE_AFTER = re.compile(
-    rf"\bThis\s+order\s+(?:is|shall\s+be|becomes|shall\s+become)\s+effective\s+{_NUMBER}\s+{_UNIT}\s+after\s+the\s+"
-    r"date\s+of\s+this\s+order\b",
-    re.IGNORECASE,
+    rf"{_ORDER_EFFECTIVE}\s+{_NUMBER}\s+{_UNIT}\s+after\s+the\s+date\s+of\s+this\s+order\b", re.IGNORECASE
 )
 _SIGNING = re.compile(
     r"^(?:the\s+)?(?:(?:effective\s+)?date\s+of\s+(?:this|the)\s+order|this\s+order|(?:the\s+)?(?:issuance|signing)\s+of\s+this\s+order)\b",

@@ -59,7 +59,6 @@ _WORK_PRODUCT = re.compile(
     re.I,
 )
 _INLINE_THROUGH = re.compile(r"^(?P<actor>.+?)\s+(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
-# "As agencies adopt X, they shall": the pronoun stands for the actor named earlier in the sentence.
 _INCLUDES = re.compile(r"^\s*(?:also\s+)?include(?!,?\s+in\s)\b", re.IGNORECASE)
 _INCLUDES_AS_AN_ACT = re.compile(
     r"\bagenc(?:y|ies)\b|^(?:heads?|Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Commissioner|"
@@ -522,6 +521,13 @@ def _directives(
     previous: _Directive | None = None
     passive_subject: tuple[Actor, ...] | None = None
     thing_before = False  # a modal earlier in the sentence had a thing for its subject, which "it" may stand for
+    boundaries: dict[int, int] = {}  # where the clause of modal i begins, each worked out once
+
+    def boundary(index: int) -> int:
+        if index not in boundaries:
+            boundaries[index] = _clause_boundary(sentence, modals[index - 1], modals[index], defined)
+        return boundaries[index]
+
     for index, modal in enumerate(modals):
         before, after = sentence[: modal.start()], sentence[modal.end() :]
         if _excluded(modal.group(0), before, after):
@@ -530,17 +536,19 @@ def _directives(
             continue
         # "Members shall be appointed by the President": composition, whoever appoints them
         agent = () if _MEMBERS.search(before[-80:]) else _passive_agent(after, defined)
-        actors = agent or (() if _undergoes(after) else _subject(before, defined))
+        undergoes = _undergoes(after)
+        actors = agent or (() if undergoes else _subject(before, defined))
         continues = previous is not None and _continues(sentence[modals[index - 1].end() : modal.start()])
-        if not actors and continues and not _undergoes(after):
+        if not actors and continues and not undergoes:
             actors = passive_subject if passive_subject is not None else previous.actors
         if not actors and index == 0 and (not before.strip() or _continues(before)):
             actors = item_subject
         inverted = _INVERTED_SUBJECT.match(after) if _NOR.search(before) else None  # "nor shall any agency issue"
         if not actors and inverted and names.is_actor(inverted.group("subject"), defined):
             actors = (Actor(names.canonical(inverted.group("subject"), defined), inverted.group("subject")),)
-        if not actors and _PRONOUN_BEFORE.search(before) and not thing_before:  # "It shall seek the views of experts",
-            actors = producer  # not "The report shall propose X, and it also shall establish Y"
+        # "It shall seek the views of experts", but not "The report shall propose X, and it also shall establish Y"
+        if not actors and _PRONOUN_BEFORE.search(before) and not thing_before:
+            actors = producer
         delivered = _DELIVERED.match(after) if not actors and _WORK_PRODUCT.search(before) else None
         if delivered:
             actors = tuple(Actor(actor.name, "", actor.through) for actor in producer)
@@ -548,16 +556,12 @@ def _directives(
             previous = None  # "Members shall be appointed ...", "Its other members shall be representatives ...":
             thing_before = thing_before or not actors
             continue  # composition, not a directive
-        clause_start = _clause_boundary(sentence, modals[index - 1], modal, defined) if index else 0
-        clause_end = (
-            _clause_boundary(sentence, modal, modals[index + 1], defined) if index + 1 < len(modals) else len(sentence)
-        )
+        clause_start = boundary(index) if index else 0
+        clause_end = boundary(index + 1) if index + 1 < len(modals) else len(sentence)
         deadline = _directive_deadline(sentence[clause_start:clause_end], dates, after[:40])
         if deadline is None and previous and previous.deadline and index and _continues(before[clause_start:]):
             deadline = previous.deadline
-        if (
-            deadline is None and out and _OPENING_DEADLINE.match(sentence)
-        ):  # "Within 180 days, X shall A, and Y shall B"
+        if deadline is None and out and _OPENING_DEADLINE.match(sentence):  # "Within 180 days, X shall A, and Y ..."
             deadline = out[0][1].deadline
         delivers = delivered.group("verb") if delivered else None
         previous = _Directive(_modal_name(modal.group(0)), actors, deadline, delivers)
