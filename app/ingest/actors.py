@@ -41,20 +41,27 @@ _COLLECTIVE = re.compile(
     r"(?:(?:(?:departments?|offices?),?\s+(?:(?:and|or)\s+)?)?agenc(?:y|ies)(?:,?\s+(?:and|or)\s+(?:offices?|(?:agency\s+)?components?))?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"agency\s+heads?|"
-    r"(?:[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers|"
-    r"members?|staff|participants|authorities|entit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
-    r"importers?|exporters?|part(?:y|ies)|providers?|operators?)|members?\s+of\s+.+|elements?\s+of\s+.+)"
+    r"(?:(?!of\s)[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers|"
+    r"members?|staff|participants|authorities|(?:co-)?chair(?:s|persons)|entit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
+    r"importers?|exporters?|part(?:y|ies)|providers?|operators?)|"
+    r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}(?:teams?|working\s+groups?|workgroups?|(?:sub)?committees?|panels?)|members?\s+of\s+.+|elements?\s+of\s+.+)"
     r"(?:\s+(?:(?:of|in|within)\s.+|(?:[a-z]+ing|[a-z]+ed)(?:\s.+)?))?"  # "heads conducting reviews", "agencies of X"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
 )
+# "the chairperson", "the then-current chair": the chair of a body the order names elsewhere.
+LOWERCASE_CHAIR = re.compile(r"(?:then-current\s+)?(?P<title>(?:co-)?chair(?:person|man|woman)?)")
+_NUMBERED_BODY = re.compile(rf"\d{{1,4}}\s+(?:{_NAME_WORD}\s+)?(?:{_HEADS})")  # "the 1776 Commission"
 _LEADING_THE = re.compile(r"^(?:(?:the|an?|no|and|or|jointly)\s+)+", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"^(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch|[Ss]aid)\s+(?=[A-Z])")
 _DETERMINER = re.compile(r"^(?:(?:the|an?|no|each|every|all|any|such|and|or|both|either|jointly)\s+)+", re.IGNORECASE)
 # "(OMB)", "(the “Secretary”)", "(``Secretary'')": a short form defined in parentheses.
-_DEFINITION = re.compile(r"\(\s*(?:the\s+)?(?:``|[“\"‘'])?([A-Za-z][\w .&’-]{0,40}?)(?:''|[”\"’'])?\s*\)")
+_DEFINITION = re.compile(  # a quoted short form may open with a number: (“1776 Commission”)
+    r"\(\s*(?:the\s+)?(?:``|[“\"‘'])?([A-Za-z][\w .&’-]{0,40}?|(?<=[`“\"‘'])\d[\w .&’-]{0,40}?)(?:''|[”\"’'])?\s*\)"
+)
 # A name may hold commas: "the Commission on Equity, Excellence, and Economic Opportunity (Commission)".
+# A number inside a name stays: "the President's Advisory 1776 Commission".
 _PHRASE_BEFORE = re.compile(
-    rf"((?:{_CAPITALISED}|{_CONNECTOR})(?:(?:,\s+(?=and\s|{_CAPITALISED})|\s+)(?:{_CAPITALISED}|{_CONNECTOR}))*)\s*$"
+    rf"((?:{_CAPITALISED}|{_CONNECTOR})(?:(?:,\s+(?=and\s|{_CAPITALISED})|\s+)(?:{_CAPITALISED}|{_CONNECTOR}|\d{{1,4}}(?=\s+[A-Z])))*)\s*$"
 )
 # A document an order calls for, capitalised as a name: "the Agency Plans shall meet ...".
 _DOCUMENT_NAME = re.compile(r"\b(?:plans?|reports?|strateg(?:y|ies)|frameworks?|roadmaps?|agenda)$", re.IGNORECASE)
@@ -233,12 +240,14 @@ def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
         return False
     if bare in defined or bare in COMMON_ACRONYMS or _plural_acronym(bare, defined):
         return True
-    if _COLLECTIVE.match(bare) or _COLLECTIVE.match(bare[0].lower() + bare[1:]):
+    if _COLLECTIVE.match(bare) or _COLLECTIVE.match(bare[0].lower() + bare[1:]) or LOWERCASE_CHAIR.fullmatch(bare):
         return True
     words = bare.split()
-    if not re.match(r"[A-Z]", words[0]):
+    if not re.match(r"[A-Z]", words[0]) and not _NUMBERED_BODY.fullmatch(bare):
         return False
-    proper = all(re.match(_CAPITALISED, w) or w.lower() in _LOWER_WORDS or w.startswith("(") for w in words)
+    proper = all(
+        re.match(_CAPITALISED, w) or w.lower() in _LOWER_WORDS or w.startswith("(") or w.isdigit() for w in words
+    )
     title = proper or bool(re.match(rf"^{_CAPITALISED}(?:\s+{_CAPITALISED})*\s+(?:program|staff)\b", bare))
     return title and bool(_HEAD.search(bare)) or (proper and _expands(words, defined))
 
@@ -279,8 +288,8 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
     sentence_initial = first in _SENTENCE_CAPITALS or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed)", first)
     if sentence_initial and _COLLECTIVE.match(bare[0].lower() + bare[1:]):
         bare = f"{first.lower()} {rest}".strip()  # "Agencies shall" -> "agencies"; "Federal employees" stays
-    body_members = re.fullmatch(r"(?P<body>.+?)\s+(?P<members>members|staff)", bare)
-    if body_members and body_members.group("body") in expansions:  # "Workgroup members": the members of that body
+    body_members = re.fullmatch(r"(?P<body>.+?)\s+(?P<members>members|staff|(?:co-)?chair(?:s|persons?)?)", bare)
+    if body_members and body_members.group("body") in expansions:  # "Workgroup members", "Task Force co-chairs"
         return f"{body_members.group('members')} of {_with_the(expansions[body_members.group('body')])}"
     for short, full in defined.items():  # "Chair of the Task Force" -> "Chair of the AI Litigation Task Force"
         if bare.endswith(f" the {short}") and not _is_acronym(short) and bare != short:
@@ -318,7 +327,7 @@ def full_name_before(name: str, context: str, defined: Mapping[str, str]) -> str
 def _officer_of_body(name: str, context: str, defined: Mapping[str, str]) -> str:
     """ "the Executive Director" of "the White House Initiative on X (Initiative), led by an Executive Director": an
     officer the order never names in full belongs to the body it defines just before first mentioning the officer."""
-    first = re.search(rf"\b{re.escape(name)}\b", context) if _BODY_OFFICER.fullmatch(name) else None
+    first = re.search(rf"\b{re.escape(name)}\b", context, re.IGNORECASE) if _BODY_OFFICER.fullmatch(name) else None
     if first is None:
         return name
     before = context[max(0, first.start() - _BODY_REACH) : first.start()]

@@ -99,6 +99,13 @@ _GOAL = re.compile(
     re.IGNORECASE,
 )
 _EVERY = re.compile(rf"\bevery\s+{_NUMBER}\s+{_UNIT}", re.IGNORECASE)
+# "respond to the waiver request within 90 days": a bare period in a reply to something received runs from its receipt.
+_REPLY = re.compile(
+    r"\b(?:respond|reply)\s+to\s+(?P<replied>[^,;:.]*?(?:requests?|applications?|petitions?|appeals?|referrals?|"
+    r"complaints?|claims?|submissions?|notices?|notifications?))\b|\backnowledge\s+receipt\s+of\s+(?P<received>[^,;:.]+?)"
+    r"(?=\s+within\b|[,;:.]|$)|\bupon\s+(?P<upon>request|receipt\s+of\s+[^,;:.]+)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +199,10 @@ def deadline_in(text: str, dates: OrderDates, after_modal: str = "") -> Deadline
             return Deadline(
                 "days_after_event", days=days, due_date=due, recurrence=recurrence, event=_clean_event(event)
             )
+        if not event and (reply := _REPLY.search(text)):
+            replied = reply.group("replied") or reply.group("received") or reply.group("upon")
+            received = replied if replied.lower().startswith(("request", "receipt")) else f"receipt of {replied}"
+            return Deadline("days_after_event", days=days, recurrence=recurrence, event=_clean_event(received))
         if not event or _SIGNING.match(event):
             due = signing_date + timedelta(days=days) if signing_date else None
             return Deadline("days_after_signing", days=days, due_date=due, recurrence=recurrence)

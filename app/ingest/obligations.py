@@ -38,7 +38,7 @@ _NOT_A_DIRECTIVE = re.compile(
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|if|when|where|unless|with\s+respect)\b|take\s+effect|"
     r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?![^.;]{0,80}\bin\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
     r"terminate|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:as|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
-    r"be\s+(?:a|an|the)\s|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b)",
+    r"be\s+(?:a|an|the)\s(?!(?:\w+\s+)?responsibility\s+of\b)|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b)",
     re.IGNORECASE,
 )
 _POLICY = re.compile(r"\bpolicy\s+of\s+(?:the\s+United\s+States|my\s+Administration|this\s+Administration)\b", re.I)
@@ -71,13 +71,18 @@ _DESIGNEE = re.compile(
     r"^(?:or|and)\s+(?:the\s+|his\s+or\s+her\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’']+\s+)?designees?\b", re.I
 )
 _OBJECT_RELATIVE = re.compile(r"^(?:which|that|whom)\s+(?P<subject>(?:the|each|all)\s+.+)$", re.IGNORECASE)
+_LOWERCASE_BODY = re.compile(r"team|working group|workgroup|(?:sub)?committee|panel")
 _NOR = re.compile(r"\bnor\s*$", re.IGNORECASE)
 _INVERTED_SUBJECT = re.compile(r"^\s*(?P<subject>(?:any|an?|the|each)\s+[a-z][\w-]*)\b")
 _PRONOUN = re.compile(r"^(?:they|it)$", re.IGNORECASE)
 # A conjunction before a subject and an adverb after it: "but they", "NBAC also".
 _LINKED = re.compile(r"^(?:and|or|but|then)\s+|\s+(?:also|further|additionally|thereafter|likewise)$", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:(?:and|but)\s+)?(?:they|it)\s+(?:also\s+)?$", re.IGNORECASE)
-_NONRESTRICTIVE = re.compile(r"^(?:(?:the\s+)?\w+\s+of\s+)?(?:which|whom|whose)\b", re.IGNORECASE)
+# Asides about the subject: ", the heads of which", ", including Federal staff,".
+_NONRESTRICTIVE = re.compile(
+    r"^(?:(?:(?:the\s+)?\w+\s+of\s+)?(?:which|whom|whose)|including|such\s+as|especially|particularly|excluding)\b",
+    re.IGNORECASE,
+)
 _RELATIVE_CLAUSE = re.compile(r"\s(?:whose|that|which|who)\s")
 # What stands between two modals when the second has the first one's subject: "and, as appropriate, shall",
 # "and annually thereafter shall".
@@ -119,6 +124,16 @@ _RELATIVE = re.compile(r"^(?:who|which|whose\s+[\w\s]{1,40})$", re.IGNORECASE)
 # "agencies whose actions may": a relative clause's own subject, which is no office.
 _RELATIVE_SUBJECT = re.compile(r"\bwhose\s+(?:[a-z][\w-]*\s+){1,3}$")
 _DETERMINED_SUBJECT = re.compile(r"^(?:the|this|that|these|those|such|any|no|its|their|his|her|our|an?)\s", re.I)
+_RESPONSIBILITY_OF = re.compile(
+    r"^\s*(?:also\s+)?be\s+the\s+(?:\w+\s+)?responsibility\s+of\s+(?P<agent>[^,;:.]+)", re.IGNORECASE
+)
+# Where a passive agent's name ends; "the Assistant (or Counsel) to the President for X" is one office.
+_AGENT_ENDS = re.compile(
+    r"(?<!Assistant)(?<!Counsel)(?<!Adviser)(?<!Advisor)\s+to\s|(?<!President)\s+for\s|"
+    r"\s+(?:within|when|where|in|on|under|pursuant|as|through|before|after|by|prior|during|until|upon|unless|if|"
+    r"following|no\s+later|not\s+later)\s|\s+or\s+(?:his|her|its|their)\s|\s+(?:and\s+|or\s+)?"
+    r"(?:shall|should|must|may|that|which|who)\b"
+)
 _AGENT = re.compile(
     r"^\s*(?:,[^,;:]{1,60},\s*)?(?:also\s+|not\s+|only\s+|jointly\s+)*be\s+(?:[^\s,;:.]+\s+){0,8}?by\s+"
     r"(?P<agent>[^,;:.]+)",
@@ -150,9 +165,9 @@ _MARKER_SEQUENCES = {
     "1": [str(n) for n in range(1, 30)],
 }
 # "In developing the plan, " or "As appropriate, " before an item's verb.
-_OPENING_ADVERBIAL = re.compile(
-    r"^(?:In|As|Where|When|To\s+the\s+extent|Consistent|Subject|Within|Upon|With\s+respect\s+to|For|Regarding|Under)\b"
-    r"[^,;:]{0,120},\s*",
+_OPENING_ADVERBIAL = re.compile(  # "by June 30, 2012, submit ...": a date's comma stays inside the adverbial
+    r"^(?:In|As|Where|When|To\s+the\s+extent|Consistent|Subject|Within|Upon|With\s+respect\s+to|For|Regarding|Under|"
+    r"By|No\s+later\s+than|Not\s+later\s+than)\b(?:[^,;:]|,(?=\s+\d{4}\b)){0,120},\s*",
     re.IGNORECASE,
 )
 _ITEM_CLAUSE = re.compile(r"^(?:(?!\b(?:that|which|who|whose|whether)\b)[^,;:])*?\b(?:are|is|was|were|has|have)\b")
@@ -241,6 +256,7 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
     last_child = {provision.parent_key: provision.key for provision in provisions}
     excluded, rhetorical = _excluded_sections(provisions)
     lead_ins: dict[str, _Directive] = {}
+    owners: dict[str, str] = {}  # a qualifier item -> the provision whose lead-in its own items complete
     # A lead-in whose items turn out to be no verb phrases ("shall consider: (1) costs; (2) risks") is one
     # obligation itself, placed where it stands.
     unanswered: dict[str, tuple[int, list[ExtractedObligation]]] = {}
@@ -263,7 +279,10 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         resumed = parent if parent and last_child[parent.key] == provision.key and _resumes_parent(body) else None
         if parent_lead_in and spans and _is_verb_phrase(body):
             found.append(_lead_in_item(provision, spans[0], parent_lead_in, dates))
-            unanswered.pop(provision.parent_key or "", None)
+            unanswered.pop(owners.get(provision.parent_key or "", provision.parent_key or ""), None)
+        elif parent_lead_in and _qualifies_its_items(body):  # "shall: (a) with respect to X: (i) review ..."
+            lead_ins[provision.key] = parent_lead_in
+            owners[provision.key] = owners.get(provision.parent_key or "", provision.parent_key or "")
         for index, span in enumerate(spans):
             if inserted is not None and span[1] > inserted:
                 break
@@ -369,9 +388,24 @@ def _with_full_names(
     for actor in directive.actors:
         if _PLURAL_TITLE.match(actor.name):
             actors += _offices_directed_together(_SINGULAR[actor.name], found) or (actor,)
+        elif _LOWERCASE_BODY.fullmatch(actor.name):
+            actors += (replace(actor, name=_body_named_before(actor.name, found)),)
+        elif chair := names.LOWERCASE_CHAIR.fullmatch(actor.name):  # "The chairperson", "the then-current chair"
+            title = chair.group("title").capitalize()
+            actors += (replace(actor, name=names.full_name_before(title, context, defined)),)
         else:
             actors += (replace(actor, name=names.full_name_before(actor.name, context, defined)),)
     return replace(directive, actors=actors) if actors != directive.actors else directive
+
+
+def _body_named_before(noun: str, found: list[ExtractedObligation]) -> str:
+    """ "The team" after "A special team of technical assistance providers ... shall": the body last directed under
+    a longer name holding the same noun."""
+    for obligation in reversed(found):
+        for actor in obligation.actors:
+            if actor.name != noun and re.search(rf"\b{re.escape(noun)}\b", actor.name):
+                return actor.name
+    return noun
 
 
 def _offices_directed_together(title: str, found: list[ExtractedObligation]) -> tuple[Actor, ...]:
@@ -402,13 +436,20 @@ def _lead_in_modal(sentence: str) -> int | None:
     return modals[-1].start() if all(_ASIDE.match(aside) for aside in asides) else None
 
 
+def _qualifies_its_items(item: str) -> bool:
+    """ "(a) with respect to guidelines on reporting:": a qualifier whose own items complete the lead-in above it."""
+    return bool(_PREPOSITION_START.match(item) and item.rstrip().endswith(":") and not MODALS.search(item))
+
+
 def _is_verb_phrase(item: str) -> bool:
     """A lead-in's item completes it ("develop a plan ...", "Establish a process ...", "In doing so, consult ...");
     a clause of its own ("models ... are not") or a name ("Department of State") does not."""
     if item[:1].isupper():
         opening = _OPENING_ADVERBIAL.match(item)
-        first = (item[opening.end() :] if opening else item).split(maxsplit=1)[:1]
-        return bool(first) and _is_base_verb(first[0].strip(",;:"))
+        words = (item[opening.end() :] if opening else item).split(maxsplit=2)
+        if len(words) > 1 and words[0].endswith("ly") and not _is_base_verb(words[0]):
+            words = words[1:]  # "Proactively recruit individuals ..."
+        return bool(words) and _is_base_verb(words[0].strip(",;:"))
     while opening := _OPENING_ADVERBIAL.match(item):  # "where national standards are required, consult with ..."
         item = item[opening.end() :]
     own = MODALS.search(item)
@@ -559,8 +600,6 @@ def _directives(
         clause_start = boundary(index) if index else 0
         clause_end = boundary(index + 1) if index + 1 < len(modals) else len(sentence)
         deadline = _directive_deadline(sentence[clause_start:clause_end], dates, after[:40])
-        if deadline is None and previous and previous.deadline and index and _continues(before[clause_start:]):
-            deadline = previous.deadline
         if deadline is None and out and _OPENING_DEADLINE.match(sentence):  # "Within 180 days, X shall A, and Y ..."
             deadline = out[0][1].deadline
         delivers = delivered.group("verb") if delivered else None
@@ -703,6 +742,8 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
         if inline_via and names.is_actor(inline_via.group("actor"), defined):
             segment, through = inline_via.group("actor"), names.canonical(inline_via.group("agent"), defined)
         object_relative = _OBJECT_RELATIVE.match(segment)  # "a report, which the Secretary shall review"
+        if position == 0 and object_relative and _THE_PRESIDENT.fullmatch(object_relative.group("subject")):
+            return (Actor("President", object_relative.group("subject")),)  # "a Chair, whom the President may"
         if position == 0 and object_relative and names.is_actor(object_relative.group("subject"), defined):
             subject = object_relative.group("subject")
             return (Actor(names.canonical(subject, defined), subject, through),)
@@ -780,16 +821,21 @@ def _last_actor(segment: str, defined: dict[str, str]) -> Actor | None:
 
 
 def _passive_agent(after: str, defined: dict[str, str]) -> tuple[Actor, ...]:
-    """ "shall be made by the Director of NSA": the agent after "by" acts."""
+    """ "shall be made by the Director of NSA": the agent after "by" acts; so does the office a duty "shall be the
+    responsibility of"."""
+    responsible = _RESPONSIBILITY_OF.match(after)
+    if responsible:
+        return _agents(responsible.group("agent"), defined)
     match = _AGENT.match(after)
     if not match or not _passive(after):  # "shall be consistent with guidelines issued by the FBI": no passive
         return ()
-    agent = _CONSULT.split(match.group("agent"))[0]
-    agent = re.split(
-        r"\s+(?:within|when|where|to|for|in|on|under|pursuant|as|through|before|after|by)\s|\s+(?:and\s+|or\s+)?"
-        r"(?:shall|should|must|may|that|which|who)\b",
-        agent,
-    )[0]
+    return _agents(match.group("agent"), defined)
+
+
+def _agents(words: str, defined: dict[str, str]) -> tuple[Actor, ...]:
+    """The offices that open `words`, up to the first preposition or clause that is not part of their names."""
+    agent = _CONSULT.split(words)[0]
+    agent = _AGENT_ENDS.split(agent)[0]
     if _THE_PRESIDENT.fullmatch(agent.strip()):  # "The Board shall be appointed by the President"
         return (Actor("President", agent.strip()),)
     if names.is_actor(agent, defined):

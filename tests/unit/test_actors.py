@@ -265,3 +265,34 @@ def test_an_officer_never_named_in_full_belongs_to_the_body_defined_before_it(na
 def test_a_definition_that_means_a_bare_title_does_not_shorten_the_name() -> None:
     text = "``Security Widget Board'' means the Board established by the President to consider widgets."
     assert canonical("the Security Widget Board", definitions(text)) == "Security Widget Board"
+
+
+# --- names holding numbers, roles of a body ----------------------------------------------------------------------
+
+
+def test_a_name_may_hold_a_number() -> None:
+    text = "The President's Advisory 1812 Widget Commission (“1812 Commission”) is hereby established."
+    assert definitions(text) == {"1812 Commission": "President's Advisory 1812 Widget Commission"}
+    assert is_actor("The 1812 Commission", {}) and is_actor("Task Force 250", {})
+    assert not is_actor("30 widgets", {})
+
+
+def test_a_bare_number_in_parentheses_defines_nothing() -> None:
+    assert definitions("the Widget Board (1) and the Gadget Board (2020)") == {}
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("The Task Force co-chairs", "co-chairs of the Federal Widget Coordination Task Force"),
+        ("Task Force members", "members of the Federal Widget Coordination Task Force"),
+    ],
+)
+def test_a_role_written_after_a_defined_body_is_that_body_s(written: str, name: str) -> None:
+    assert canonical(written, DEFINED) == name
+
+
+def test_a_lowercase_body_is_an_actor_but_not_what_it_decides() -> None:
+    assert is_actor("A special team of widget assistance providers", {})
+    assert is_actor("the working group", {})
+    assert not is_actor("Decisions of the panel", {})

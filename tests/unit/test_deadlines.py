@@ -98,6 +98,28 @@ def test_within_days_of_an_event() -> None:
     assert found.due_date is None
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The Board shall respond to each widget request within 90 days", "receipt of each widget request"),
+        (
+            "Agencies should acknowledge receipt of widget applications within 10 business days",
+            "receipt of widget applications",
+        ),
+        ("copies shall be provided within 30 days, upon request", "request"),
+        ("Upon receipt of the widget plan, the Council shall within 60 days approve it", "receipt of the widget plan"),
+    ],
+)
+def test_a_bare_period_in_a_reply_runs_from_what_was_received(text: str, event: str) -> None:
+    found = deadline_in(text, SIGNING)
+    assert found is not None and (found.kind, found.event) == ("days_after_event", event)
+
+
+def test_a_reply_with_its_own_anchor_keeps_it() -> None:
+    found = deadline_in("The Board shall respond to requests within 30 days of the date of this order", SIGNING)
+    assert found == after_signing(30)
+
+
 def test_days_after_an_event_other_than_signing() -> None:
     found = deadline_in("within 30 days of receipt of a widget waiver request", SIGNING)
     assert found is not None

@@ -1474,3 +1474,90 @@ def test_an_item_may_open_with_several_asides_and_hold_a_whether_clause() -> Non
         "achieved."
     )
     assert [o.section for o in extract(text)] == ["4(a)(i)", "4(a)(ii)"]
+
+
+def test_a_qualifier_item_passes_the_lead_in_to_its_own_items() -> None:
+    text = (
+        "Sec. 7. Widget Oversight. The Director of Widget Intelligence shall:\n"
+        "(a) with respect to guidelines on widget reporting:\n"
+        "(i) review the guidelines; and\n"
+        "(ii) issue instructions on the format of such reporting;\n"
+        "(b) submit a widget report to the Board."
+    )
+    found = extract(text)
+    assert [(o.section, o.action) for o in found] == [
+        ("7(a)(i)", "review the guidelines"),
+        ("7(a)(ii)", "issue instructions on the format of such reporting"),
+        ("7(b)", "submit a widget report to the Board."),
+    ]
+    assert {actor for o in found for actor in actor_names(o)} == {"Director of Widget Intelligence"}
+
+
+def test_a_qualifier_item_under_no_lead_in_directs_no_one() -> None:
+    text = "Sec. 7. Widgets. Widgets are useful:\n(a) with respect to gadgets:\n(i) review the guidelines."
+    assert extract(text) == []
+
+
+def test_a_capitalised_item_may_open_with_an_adverb() -> None:
+    text = (
+        "Sec. 4. Review. The Secretary of Defense shall:\n(a) Proactively recruit widget experts;\n"
+        "(b) Report to the Board."
+    )
+    assert [(o.section, o.action) for o in extract(text)] == [
+        ("4(a)", "Proactively recruit widget experts"),
+        ("4(b)", "Report to the Board."),
+    ]
+
+
+def test_an_including_aside_names_no_actor() -> None:
+    found = one(paragraph("A special team of widget assistance providers, including Federal staff, shall help."))
+    assert actor_names(found) == ["special team of widget assistance providers"]
+
+
+def test_a_body_named_by_its_noun_is_the_body_named_in_full_before() -> None:
+    found = extract(
+        paragraph("A special team of widget assistance providers shall help schools. The team shall report yearly.")
+    )
+    assert [actor_names(o) for o in found] == [["special team of widget assistance providers"]] * 2
+
+
+def test_a_duty_that_is_the_responsibility_of_an_office_directs_it() -> None:
+    found = one(
+        paragraph("The duties set forth in subsection (b) shall be the responsibility of the Counsel to the President.")
+    )
+    assert actor_names(found) == ["Counsel to the President"]
+    assert extract(paragraph("The widget shall be the property of the United States.")) == []
+
+
+def test_the_president_as_subject_of_an_object_relative_clause() -> None:
+    found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
+    assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "actor"),
+    [
+        ("Meetings shall be convened by the Assistant to the President for Widget Policy.",
+         "Assistant to the President for Widget Policy"),
+        ("The agreement shall be approved by the Counsel to the President or his or her designee prior to signing.",
+         "Counsel to the President"),
+        ("The plan shall be approved by the Director of Widgets prior to its publication.", "Director of Widgets"),
+    ],
+)  # fmt: skip
+def test_a_passive_agent_is_read_to_the_end_of_its_name(body: str, actor: str) -> None:
+    assert actor_names(one(paragraph(body))) == [actor]
+
+
+def test_a_lowercase_chair_is_the_chair_of_the_body_named_before() -> None:
+    found = extract(
+        paragraph(
+            "There is established the Federal Widget Commission (Commission). The President shall designate a "
+            "chairperson of the Commission. The chairperson may prescribe rules of procedure."
+        )
+    )
+    assert actor_names(found[-1]) == ["Chairperson of the Federal Widget Commission"]
+
+
+def test_a_deadline_that_ends_one_clause_does_not_carry_to_the_next() -> None:
+    found = extract(paragraph("The Board shall respond to each request within 90 days and may grant a waiver."))
+    assert [(o.modal, o.deadline is not None) for o in found] == [("shall", True), ("may", False)]
