@@ -18,7 +18,7 @@ _HEADS = (
     r"Vice\s+President|Staff|Czar|Tsar|Commandant|Registrar|Inspector|Surgeon|Solicitor|Treasurer|Mayor|Agent|"
     r"Authority|Secretariat|Steering|Governors?|Initiative|Guard|Institution|Library|Academy|Survey|Command|"
     r"Co-Chairs?|Partnership|Network|Consortium|Division|Branch|Unit|Bank|Corporation|Workgroup|Services|Forces|"
-    r"Liaisons?|Endowment"
+    r"Liaisons?|Endowment|Subcabinet|Executive(?=\s*$)"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})\b")
 _CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de|through)"
@@ -36,14 +36,15 @@ _QUALIFIERS = (
 )
 # A collective actor written in lower case: "agencies", "each agency", "the heads of executive departments".
 _COLLECTIVE = re.compile(
-    r"^(?:(?:all|each|every|any|the|these|those|that|an?|such|relevant|other|covered|appropriate|participating|executive|branch|Federal|federal|"
+    r"^(?:(?:all|each|every|any|the|these|those|that|an?|such|relevant|other|covered|appropriate|participating|executive|branch|Federal|federal|lead|"
+    r"[a-z]+(?:ing|ed)\s+(?:and|or)|"  # "cooperating and participating agencies"
     r"member|[Gg]overnment|[a-z]+ing|[a-z]+ed|[A-Za-z][A-Z]+|[A-Z][a-z]+)\s+)*"  # "Task Force agencies"
-    r"(?:(?:(?:departments?|offices?),?\s+(?:(?:and|or)\s+)?)?agenc(?:y|ies)(?:,?\s+(?:and|or)\s+(?:offices?|(?:agency\s+)?components?))?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
+    r"(?:(?:(?:departments?|offices?),?\s+(?:(?:and|or)\s+)?)?[Aa]genc(?:y|ies)(?:,?\s+(?:and|or)\s+(?:offices?|departments?|(?:agency\s+)?components?))?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"agency\s+heads?|"
     r"(?:(?!of\s)[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers|"
     r"members?|staff|participants|authorities|(?:co-)?chair(?:s|persons)|entit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
-    r"importers?|exporters?|part(?:y|ies)|providers?|operators?)|"
+    r"importers?|exporters?|part(?:y|ies)(?:\s+to\s.+)?|providers?|operators?|persons|executive\s+directors?)|"
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}(?:teams?|working\s+groups?|workgroups?|(?:sub)?committees?|panels?)|members?\s+of\s+.+|elements?\s+of\s+.+)"
     r"(?:\s+(?:(?:of|in|within)\s.+|(?:[a-z]+ing|[a-z]+ed)(?:\s.+)?))?"  # "heads conducting reviews", "agencies of X"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
@@ -51,9 +52,13 @@ _COLLECTIVE = re.compile(
 # "the chairperson", "the then-current chair": the chair of a body the order names elsewhere.
 LOWERCASE_CHAIR = re.compile(r"(?:then-current\s+)?(?P<title>(?:co-)?chair(?:person|man|woman)?)")
 _NUMBERED_BODY = re.compile(rf"\d{{1,4}}\s+(?:{_NAME_WORD}\s+)?(?:{_HEADS})")  # "the 1776 Commission"
+_EACH_OF = re.compile(r"^(?:each|any|all|either)\s+of\s+", re.IGNORECASE)  # "each of the Covered Agencies"
 _LEADING_THE = re.compile(r"^(?:(?:the|an?|no|and|or|jointly)\s+)+", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"^(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch|[Ss]aid)\s+(?=[A-Z])")
-_DETERMINER = re.compile(r"^(?:(?:the|an?|no|each|every|all|any|such|and|or|both|either|jointly)\s+)+", re.IGNORECASE)
+_DETERMINER = re.compile(
+    r"^(?:(?:each|any|all|either)\s+of\s+|(?:the|an?|no|each|every|all|any|such|and|or|both|either|jointly)\s+)+",
+    re.IGNORECASE,
+)
 # "(OMB)", "(the “Secretary”)", "(``Secretary'')": a short form defined in parentheses.
 _DEFINITION = re.compile(  # a quoted short form may open with a number: (“1776 Commission”)
     r"\(\s*(?:the\s+)?(?:``|[“\"‘'])?([A-Za-z][\w .&’-]{0,40}?|(?<=[`“\"‘'])\d[\w .&’-]{0,40}?)(?:''|[”\"’'])?\s*\)"
@@ -272,7 +277,7 @@ def strip_definitions(phrase: str) -> str:
 def canonical(phrase: str, defined: Mapping[str, str]) -> str:
     """The full name of an actor as written: a leading "the", definitions and relative clauses dropped, short forms
     expanded."""
-    bare = _DEMONSTRATIVE.sub("", _LEADING_THE.sub("", phrase.strip()))  # "This Task Force": the Task Force
+    bare = _DEMONSTRATIVE.sub("", _LEADING_THE.sub("", _EACH_OF.sub("", phrase.strip())))  # "This Task Force"
     bare = _without_relative_clause(strip_definitions(bare).strip(" ,'`\"“”’"))
     expansions = {**COMMON_ACRONYMS, **defined}
     if _plural_acronym(bare, defined):  # "the AEEs": the Agency Environmental Executives
@@ -286,7 +291,8 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
         bare = f"{possessive.group('office')} of {possessive.group('each').lower()} agency"
     first, _, rest = bare.partition(" ")
     sentence_initial = first in _SENTENCE_CAPITALS or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed)", first)
-    if sentence_initial and _COLLECTIVE.match(bare[0].lower() + bare[1:]):
+    named = first.endswith("ed") and rest[:1].isupper()  # "United States ...", "Covered Agencies": a name's own capital
+    if sentence_initial and not named and _COLLECTIVE.match(bare[0].lower() + bare[1:]):
         bare = f"{first.lower()} {rest}".strip()  # "Agencies shall" -> "agencies"; "Federal employees" stays
     body_members = re.fullmatch(r"(?P<body>.+?)\s+(?P<members>members|staff|(?:co-)?chair(?:s|persons?)?)", bare)
     if body_members and body_members.group("body") in expansions:  # "Workgroup members", "Task Force co-chairs"

@@ -24,7 +24,8 @@ _DATE = rf"(?P<date>(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}})"
 
 _PERIOD = re.compile(
     rf"\b(?:within|not\s+later\s+than|no\s+later\s+than|not\s+more\s+than|no\s+more\s+than|at\s+least)\s+"
-    rf"(?:the\s+)?{_NUMBER}[\s-]+{_UNIT}(?:\s+(?P<relation>of|after|from|following|before)\s+(?P<event>[^,;:.]+))?",
+    rf"(?:the\s+)?{_NUMBER}[\s-]+{_UNIT}(?:,?\s+(?:measured\s+|counted\s+)?(?P<relation>of|after|from|following|before)\s+"
+    rf"(?P<event>[^,;:.]+))?",  # "within 2 years, measured from the date of the publication of a notice"
     re.IGNORECASE,
 )
 # "90 days after the date of this order" (but not "in each of the first 5 years following ...")

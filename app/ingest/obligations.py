@@ -43,7 +43,8 @@ _NOT_A_DIRECTIVE = re.compile(
 )
 _POLICY = re.compile(r"\bpolicy\s+of\s+(?:the\s+United\s+States|my\s+Administration|this\s+Administration)\b", re.I)
 # "as the Secretary shall determine", "as may be necessary": discretion, not a directive.
-_DISCRETION = re.compile(r"(?:^|[\s,])as\s+(?:[\w'’()-]+\s+){0,8}$")
+# "as the Secretary shall determine", not a role in the subject ("each agency designated as a member of X shall").
+_DISCRETION = re.compile(r"(?:^|[\s,])as\s+(?!an?\s)(?:[\w'’()-]+\s+){0,8}$")
 _CONSULT = re.compile(
     r"\b(?:(?:in|after|upon|following)\s+(?:consultation|coordination|conjunction|collaboration|cooperation|partnership)"
     r"|working|together|jointly)\s+with\b|\bwith\s+the\s+(?:advice|concurrence|assistance)\s+of\b",
@@ -52,10 +53,14 @@ _CONSULT = re.compile(
 _THROUGH = re.compile(r"^(?:and\s+)?(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
 # An agentless passive that hands over a work product: its maker is the actor.
 _DELIVERED = re.compile(
-    r"^\s*(?:also\s+)?be\s+(?P<verb>submitted|delivered|transmitted|sent|presented|provided(?=\s+to)|completed)\b", re.I
+    r"^\s*(?:(?:also|subsequently|thereafter|then)\s+)?be\s+"
+    r"(?P<verb>submitted|delivered|transmitted|sent|presented|provided(?=\s+to)|completed|updated|revised)\b",
+    re.I,
 )
+# "The report", "such plans", "Any new National Widget Plan": a work product whose maker the section has named.
 _WORK_PRODUCT = re.compile(
-    r"(?:^|[,;]\s*)(?:copies\s+of\s+)?(?:the|this|that|these|those|such|each|any|all|an?)\s+(?:[a-z][\w-]*\s+){0,3}$",
+    r"(?:^|[,;]\s*)(?:copies\s+of\s+)?(?:the|this|that|these|those|such|each|any|all|an?)\s+"
+    r"(?:(?:[a-z][\w-]*\s+){0,3}|(?:[\w-]+\s+){0,6}?(?:Plans?|Reports?|Strateg(?:y|ies)|Assessments?)\s+)$",
     re.I,
 )
 _INLINE_THROUGH = re.compile(r"^(?P<actor>.+?)\s+(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
@@ -67,11 +72,17 @@ _INCLUDES_AS_AN_ACT = re.compile(
 _MEMBERS = re.compile(r"\bmembers\b", re.IGNORECASE)
 _COPULA = re.compile(r"^\s*(?:\w+\s+)?be\b")
 _GLUED_SENTENCE = re.compile(r"^.*\s(?=(?:The|Each|All|Any|Every)\s)")
+# ", or his or her designee,", ", or such other official as the President may designate,": an alternative, no actor.
 _DESIGNEE = re.compile(
-    r"^(?:or|and)\s+(?:the\s+|his\s+or\s+her\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’']+\s+)?designees?\b", re.I
+    r"^(?:(?:or|and)\s+(?:(?:the\s+|his\s+or\s+her\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’']+\s+)?designees?|such\s+other)|"
+    r"(?:the\s+)?[\w ]{1,40}['’]s\s+designees?$)\b",
+    re.I,
 )
 _OBJECT_RELATIVE = re.compile(r"^(?:which|that|whom)\s+(?P<subject>(?:the|each|all)\s+.+)$", re.IGNORECASE)
 _LOWERCASE_BODY = re.compile(r"team|working group|workgroup|(?:sub)?committee|panel")
+_DESIGNATED_AND = re.compile(
+    r"^\W*(?P<subject>[^,;:]+?)\s+(?:is|are)\s+(?:hereby\s+)?(?:designated|named|appointed|assigned)\b[^;:]*\band\s+$"
+)
 _NOR = re.compile(r"\bnor\s*$", re.IGNORECASE)
 _INVERTED_SUBJECT = re.compile(r"^\s*(?P<subject>(?:any|an?|the|each)\s+[a-z][\w-]*)\b")
 _PRONOUN = re.compile(r"^(?:they|it)$", re.IGNORECASE)
@@ -182,6 +193,7 @@ _ABBREVIATION = re.compile(
 # X" (one person's two titles): one.
 _JOINED_ACTORS = re.compile(
     r"\s+or\s+(?=(?:the\s+)?(?:Vice\s+)?(?:Chair\w*|Co-Chairs?)\b)|"  # "the Chair or Co-Chairs of the Committee"
+    r"\s+or\s+(?=(?:the|an?|each|its|their|senior|principal|deputy|chief)\s)|"  # "the agency head or senior official"
     r"(?<!Assistant to the President)\s+and\s+(?=(?:the|each|all|every|any|other|such)\s+|heads?\s+of\s|"
     r"(?:Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Governor|Commissioner)\b|[A-Z]{2,}\b)"
 )
@@ -584,6 +596,9 @@ def _directives(
             actors = passive_subject if passive_subject is not None else previous.actors
         if not actors and index == 0 and (not before.strip() or _continues(before)):
             actors = item_subject
+        designated = _DESIGNATED_AND.match(before) if not actors else None  # "NOAA is designated as X and shall"
+        if designated and names.is_actor(designated.group("subject"), defined):
+            actors = (Actor(names.canonical(designated.group("subject"), defined), designated.group("subject")),)
         inverted = _INVERTED_SUBJECT.match(after) if _NOR.search(before) else None  # "nor shall any agency issue"
         if not actors and inverted and names.is_actor(inverted.group("subject"), defined):
             actors = (Actor(names.canonical(inverted.group("subject"), defined), inverted.group("subject")),)
@@ -657,7 +672,7 @@ def _subordinate(modal: str, before: str, after: str) -> bool:
         return True
     if modal == "may" and _possibility(before, after):
         return True
-    return bool(_DISCRETION.search(before[-80:]) and not re.search(r",\s*$", before))
+    return bool(_DISCRETION.search(before[-80:]) and not re.search(r"(?:,|\band)\s*$", before))
 
 
 def _possibility(before: str, after: str) -> bool:
@@ -721,6 +736,8 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
     segments = _segments(before)
     for position, segment in enumerate(reversed(segments)):
         if _RELATIVE_ASIDE.match(segment) and MODALS.search(segment):  # "X, who must be senior officials, shall"
+            continue
+        if _DESIGNEE.match(segment) and MODALS.search(segment):  # "or such other official as the President may name"
             continue
         if MODALS.search(_RELATIVE_CLAUSE.split(segment, maxsplit=1)[0]):  # "agencies whose actions may affect X"
             coordinated = _COORDINATED_SUBJECT.search(segment) if position == 0 else None

@@ -123,25 +123,31 @@ def test_extraction_holds_its_scores_on_gold(corpus_db: str, gold: Path) -> None
 
 def test_every_span_cuts_out_its_sentence_with_its_modal(corpus_db: str) -> None:
     """The span's sentence holds the modal; an item of an "X shall:" list completes its parent's lead-in, which
-    holds it instead."""
-    parent = aliased(Provision)
+    holds it instead (or its grandparent's, under an item that only qualifies its own: "(a) with respect to X:")."""
+    parent, grandparent = aliased(Provision), aliased(Provision)
     cut = func.substr(Provision.text, Obligation.span_start + 1, Obligation.span_end - Obligation.span_start)
     statement = (
-        select(Obligation.id, Obligation.modal, Obligation.text, cut, parent.text)
+        select(Obligation.id, Obligation.modal, Obligation.text, cut, parent.text, grandparent.text)
         .join(Provision, Provision.id == Obligation.provision_id)
         .outerjoin(parent, parent.id == Provision.parent_id)
+        .outerjoin(grandparent, grandparent.id == parent.parent_id)
     )
     [rows] = query(corpus_db, statement)
     assert len(rows) > 10000
     wrong = [
         (ob_id, text[:80], sentence[:80])
-        for ob_id, modal, text, sentence, lead_in in rows
-        if sentence[:1000] != text
-        or not (_MODAL_WORD[modal].search(sentence) or _LEAD_IN[modal].search((lead_in or "").rstrip()))
+        for ob_id, modal, text, sentence, lead_in, above in rows
+        if sentence[:1000] != text or not (_MODAL_WORD[modal].search(sentence) or _completes(modal, lead_in, above))
     ]
-    items = sum(not _MODAL_WORD[modal].search(sentence) for _, modal, _, sentence, _ in rows)
+    items = sum(not _MODAL_WORD[modal].search(sentence) for _, modal, _, sentence, *_ in rows)
     print(f"{len(rows)} obligations ({items} items of a lead-in), {len(wrong)} spans amiss: {wrong[:20]}")
     assert wrong == []
+
+
+def _completes(modal: str, parent: str | None, grandparent: str | None) -> bool:
+    """Whether an item completes the lead-in of its parent, or of its grandparent through a qualifier item."""
+    parent, grandparent = (parent or "").rstrip(), (grandparent or "").rstrip()
+    return bool(_LEAD_IN[modal].search(parent) or (parent.endswith(":") and _LEAD_IN[modal].search(grandparent)))
 
 
 _MODAL_WORD = {

@@ -319,3 +319,8 @@ def test_business_days_count_as_days() -> None:
     assert deadline_in("within 10 business days of receipt of each application", SIGNING) == Deadline(
         "days_after_event", days=10, event="receipt of each application"
     )
+
+
+def test_a_period_measured_from_an_event_runs_from_it() -> None:
+    found = deadline_in("complete all widget reviews within 2 years, measured from the date of the notice", SIGNING)
+    assert found == Deadline("days_after_event", days=730, event="the date of the notice")

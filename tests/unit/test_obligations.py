@@ -1561,3 +1561,49 @@ def test_a_lowercase_chair_is_the_chair_of_the_body_named_before() -> None:
 def test_a_deadline_that_ends_one_clause_does_not_carry_to_the_next() -> None:
     found = extract(paragraph("The Board shall respond to each request within 90 days and may grant a waiver."))
     assert [(o.modal, o.deadline is not None) for o in found] == [("shall", True), ("may", False)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Each agency head or principal deputy shall review widget programs.", ["each agency head"]),
+        ("The agency head or the senior agency official shall review widget programs.",
+         ["agency head", "senior agency official"]),
+        ("Executive agencies and departments shall provide widget support.", ["executive agencies and departments"]),
+        ("Each of the Federal departments and agencies, as appropriate, shall designate a widget official.",
+         ["Federal departments and agencies"]),
+        ("The parties to the widget dispute shall submit final offers.", ["parties to the widget dispute"]),
+        ("The Wildland Widget Subcabinet shall meet quarterly.", ["Wildland Widget Subcabinet"]),
+        ("The Federal Widget Executive shall issue guidance.", ["Federal Widget Executive"]),
+        ("The United States executive director of each widget bank shall oppose loans.",
+         ["United States executive director of each widget bank"]),
+        ("Persons authorized to disseminate widget data shall protect it.",
+         ["Persons authorized to disseminate widget data"]),
+        ("The lead agency and all cooperating and participating agencies shall record decisions in one widget record.",
+         ["lead agency", "all cooperating and participating agencies"]),
+        ("Each agency designated by the co-chairs as a member of the Widget Group shall develop a plan.",
+         ["each agency designated by the co-chairs as a member of the Widget Group"]),
+        ("The Director of Widgets, or such other official as the President may designate, shall obtain data.",
+         ["Director of Widgets"]),
+        ("The Chair or the Chair's designee, in implementing subsection (b), shall convene the Board.", ["Chair"]),
+        ("NOAA is designated as the lead agency for widget projects and shall navigate each project.",
+         ["National Oceanic and Atmospheric Administration"]),
+    ],
+)  # fmt: skip
+def test_subjects_named_by_alternatives_groups_and_designations(body: str, expected: list[str]) -> None:
+    assert actor_names(one(paragraph(body))) == expected
+
+
+def test_an_agentless_update_of_a_work_product_directs_its_maker() -> None:
+    found = extract(
+        paragraph(
+            "Within 1 year of the date of this order, the Secretary of Commerce shall submit a widget report to the "
+            "President. This report shall be updated annually for the following 2 years.\n(b) Any new National "
+            "Widget Plan shall be completed within 180 days of the date of this order."
+        )
+    )
+    assert [(actor_names(o), o.deadline) for o in found] == [
+        (["Secretary of Commerce"], after_signing(365)),
+        (["Secretary of Commerce"], Deadline("recurring", recurrence="annually")),
+        (["Secretary of Commerce"], after_signing(180)),
+    ]
