@@ -37,7 +37,7 @@ _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+be\s+responsible\b|(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|if|when|where|unless|with\s+respect)\b|take\s+effect|"
     r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?![^.;]{0,80}\bin\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
-    r"terminate|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:as|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
+    r"terminate(?!,?\s+(?:the|such|any|all|each|its|their|effective)\b)|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:as|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s(?!(?:\w+\s+)?responsibility\s+of\b)|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b)",
     re.IGNORECASE,
 )
@@ -83,6 +83,7 @@ _LOWERCASE_BODY = re.compile(r"team|working group|workgroup|(?:sub)?committee|pa
 _DESIGNATED_AND = re.compile(
     r"^\W*(?P<subject>[^,;:]+?)\s+(?:is|are)\s+(?:hereby\s+)?(?:designated|named|appointed|assigned)\b[^;:]*\band\s+$"
 )
+_OR_DESIGNEE = re.compile(r"\s+or\s+(?:his|her|its|their)(?:\s+or\s+her)?\s+designees?\b(?!\s*,)")
 _NOR = re.compile(r"\bnor\s*$", re.IGNORECASE)
 _INVERTED_SUBJECT = re.compile(r"^\s*(?P<subject>(?:any|an?|the|each)\s+[a-z][\w-]*)\b")
 _PRONOUN = re.compile(r"^(?:they|it)$", re.IGNORECASE)
@@ -211,7 +212,10 @@ _SINGULAR = {
     "heads": "head",
     "Heads": "head",
 }
-_OFFICE_IN_LIST = r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?"
+# One office of a list; the two departments whose names hold "and" are read whole.
+_OFFICE_IN_LIST = (
+    r"(?:the\s+)?(?:Health\s+and\s+Human\s+Services|Housing\s+and\s+Urban\s+Development|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+)
 # "the Secretaries of State and Defense", "the Departments of Justice, the Interior, HHS, and Energy", "the heads of
 # the NEA, NEH, and IMLS"
 _PLURAL_OFFICES = re.compile(
@@ -223,7 +227,6 @@ _GROUP_NOUN_COMMA = re.compile(
     r"\b(?:department|agency|office|component)s?,(?=\s+(?:(?:and|or)\s+)?(?:agenc(?:y|ies)|offices?|components?)\b)"
 )
 _CHAIRS_OF = re.compile(r"\b(?P<one>Chair\w*)\s+or\s+(?P<other>Co-Chairs?)\s+(?P<body>of\s+[^,;]+)")
-_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "the Secretaries shall": the offices of one title that the order last directed together.
 _PLURAL_TITLE = re.compile(r"^(?P<title>Secretaries|Directors|Administrators)$")
 _ACTION_WORDS = 12
@@ -694,9 +697,9 @@ def _modal_name(written: str) -> str:
 def _segments(text: str) -> list[str]:
     """Comma-separated parts of the words before a modal, commas inside parentheses kept.
 
-    "the Secretaries of State and Defense" becomes two parts, one per office.
+    "the Secretaries of State and Defense" becomes two parts, one per office; "or his designee" goes.
     """
-    text = _PLURAL_OFFICES.sub(_one_office_each, text)
+    text = _OR_DESIGNEE.sub("", _PLURAL_OFFICES.sub(_one_office_each, text))
     text = _CHAIRS_OF.sub(r"\g<one> \g<body> or \g<other> \g<body>", text)  # "the Chair or Co-Chairs of X"
     kept = {match.end() for match in _GROUP_NOUN_COMMA.finditer(text)}  # "each department, agency, or office"
     parts, depth, current = [], 0, []
@@ -717,7 +720,7 @@ def _segments(text: str) -> list[str]:
 def _one_office_each(match: re.Match[str]) -> str:
     title = _SINGULAR[match.group("title")]
     offices = []
-    for office in _LIST_SEPARATOR.split(match.group("offices")):
+    for office in re.findall(_OFFICE_IN_LIST, match.group("offices")):
         expansion = names.COMMON_ACRONYMS.get(office, "")
         offices.append(expansion if expansion.startswith(title) else f"{title} of {office}")
     return ", and ".join(f"the {office}" for office in offices)

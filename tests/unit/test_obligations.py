@@ -1607,3 +1607,27 @@ def test_an_agentless_update_of_a_work_product_directs_its_maker() -> None:
         (["Secretary of Commerce"], Deadline("recurring", recurrence="annually")),
         (["Secretary of Commerce"], after_signing(180)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The Secretaries of Health and Human Services, the Treasury, and Labor shall issue widget guidance.",
+         ["Secretary of Health and Human Services", "Secretary of the Treasury", "Secretary of Labor"]),
+        ("The Federal banking regulators shall review widget rules.", ["Federal banking regulators"]),
+        ("The investigative agencies shall share widget data.", ["investigative agencies"]),
+        ("Before filing a widget motion, litigation counsel shall submit it for review.", ["litigation counsel"]),
+        ("Independent regulatory agency chairmen shall submit widget plans.",
+         ["Independent regulatory agency chairmen"]),
+        ("The Widget Forum shall present a report.", ["Widget Forum"]),
+        ("Within 30 days of the date of this order, the Secretary of Labor or his designee shall review widgets.",
+         ["Secretary of Labor"]),
+        ("The Chair shall terminate the Widget Task Force upon the completion of its duties.", ["Chair"]),
+    ],
+)  # fmt: skip
+def test_more_ways_of_naming_who_acts(body: str, expected: list[str]) -> None:
+    assert actor_names(one(paragraph(body))) == expected
+
+
+def test_a_body_that_terminates_is_directed_to_nothing() -> None:
+    assert extract(paragraph("The Widget Task Force shall terminate upon the completion of its duties.")) == []
