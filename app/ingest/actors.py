@@ -54,6 +54,15 @@ _COLLECTIVE = re.compile(
 LOWERCASE_CHAIR = re.compile(r"(?:then-current\s+)?(?P<title>(?:co-)?chair(?:person|man|woman)?)")
 _NUMBERED_BODY = re.compile(rf"\d{{1,4}}\s+(?:{_NAME_WORD}\s+)?(?:{_HEADS})")  # "the 1776 Commission"
 _EACH_OF = re.compile(r"^(?:each|any|all|either)\s+of\s+", re.IGNORECASE)  # "each of the Covered Agencies"
+JOINT_TITLE = r"Co-Chairs|Co-Chairpersons|Co-Chairmen"
+_JOINTLY_CHAIRED = re.compile(
+    rf"\b(?:co-)?chaired\s+(?:jointly\s+)?by\s+(?P<offices>(?:the\s+)?[A-Z][^()]{{3,200}}?\s+and\s+(?:the\s+)?[A-Z][^()]{{3,200}}?)"
+    rf"\s*\(\s*(?:the\s+)?[“\"]?(?P<title>{JOINT_TITLE})[”\"]?\s*\)"
+)
+_PRESIDENT_IN_ROLE = re.compile(
+    r"(?:family\s+of\s+(?:the\s+)?)?(?:former|incumbent|outgoing|incoming|sitting)\s+Presidents?"
+    r"(?:['’]s\s+(?:designated\s+)?representatives?)?"
+)
 _LEADING_THE = re.compile(r"^(?:(?:the|an?|no|and|or|jointly)\s+)+", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"^(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch|[Ss]aid)\s+(?=[A-Z])")
 _DETERMINER = re.compile(
@@ -165,12 +174,21 @@ _MEANS = re.compile(
 
 
 def definitions(text: str) -> dict[str, str]:
-    """Short forms the order defines, mapped to the full names they stand for. A role an office is made to serve
-    as ("the Security Executive Agent") keeps its own name, as readers and labellers write it."""
-    found: dict[str, str] = {}
+    """Short forms the order defines, mapped to the full names they stand for."""
+    return {short: full for short, (full, _) in definitions_from(text).items()}
+
+
+def definitions_from(text: str) -> dict[str, tuple[str, int]]:
+    """Short forms the order defines -> (the full name, where in `text` the short form starts to mean it): a
+    parenthetical "(Chair)" from where it stands, a definitions section's '"Administrator" means ...' throughout.
+    A role an office is made to serve as ("the Security Executive Agent") keeps its own name, as readers and
+    labellers write it."""
+    found: dict[str, tuple[str, int]] = {}
     for match in _MEANS.finditer(text):  # '"Administrator" means the Administrator of the EPA', not '... the Board'
         if _HEAD.search(match.group("full")) and len(match.group("full").split()) > len(match.group("short").split()):
-            found.setdefault(match.group("short"), match.group("full"))
+            found.setdefault(match.group("short"), (match.group("full"), 0))
+    for match in _JOINTLY_CHAIRED.finditer(text):  # "co-chaired by X and Y (Co-Chairs)"
+        found.setdefault(match.group("title"), (_LEADING_THE.sub("", match.group("offices")), match.start()))
     for match in _DEFINITION.finditer(text):
         short = re.sub(r"^the\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
         before = _PHRASE_BEFORE.search(text[max(0, match.start() - _NAME_REACH) : match.start()])
@@ -179,7 +197,7 @@ def definitions(text: str) -> dict[str, str]:
         phrase = _SENTENCE_BREAK.split(before.group(1))[-1]  # "... Protection. A Steering Committee": the last
         full = _abbreviated_by(short, phrase.split())
         if full and full != short and short not in found and _HEAD.search(full):
-            found[short] = full
+            found[short] = (full, match.start())
     return found
 
 
@@ -240,6 +258,8 @@ def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
     bare = (
         titled if titled[:1].isupper() else bare
     )  # "the Chief FOIA Officer of each agency", not "head of each agency"
+    if _PRESIDENT_IN_ROLE.fullmatch(bare):  # "the former President", "the incumbent President or his designee"
+        return True
     if not bare or len(bare.split()) > _MAX_ACTOR_WORDS or bare in {"President", "United States"}:
         return False
     if _FINITE_VERB.search(bare) or _DOCUMENT_NAME.search(bare) or _CONJUNCTION.match(bare):  # "When the Secretary"
@@ -323,12 +343,21 @@ def full_name_before(name: str, context: str, defined: Mapping[str, str]) -> str
     if not _HEAD.fullmatch(name):
         return _officer_of_body(name, context, defined)
     title = re.escape(name)
-    latest = None
-    for pattern in (rf"\b{title}\s+(?:of|for|on)\s+(?:the\s+)?{_NAME_WORD}{_NAME_TAIL}", rf"{_QUALIFIERS}{title}\b"):
-        for match in re.finditer(pattern, context):
-            if latest is None or match.end() > latest.end():
-                latest = match
+    matches = [
+        match
+        for pattern in (rf"\b{title}\s+(?:of|for|on)\s+(?:the\s+)?{_NAME_WORD}{_NAME_TAIL}", rf"{_QUALIFIERS}{title}\b")
+        for match in re.finditer(pattern, context)
+    ]
+    # The title of a body the order itself named ("Chair of the Council") before one of another's it lists after.
+    own = [match for match in matches if _of_own_body(match.group(0), defined)]
+    latest = max(own or matches, key=lambda match: match.end(), default=None)
     return canonical(latest.group(0), defined) if latest else _officer_of_body(name, context, defined)
+
+
+def _of_own_body(office: str, defined: Mapping[str, str]) -> bool:
+    """ "Chair of the Council" where the order defines "Council" as the short name of a body of its own."""
+    body = re.sub(r"^.*?\s(?:of|for|on)\s+(?:the\s+)?", "", office)
+    return body in defined and not _is_acronym(body)
 
 
 def _officer_of_body(name: str, context: str, defined: Mapping[str, str]) -> str:

@@ -69,7 +69,7 @@ _SIGNING = re.compile(
 # The most frequent first: "once a quarter each fiscal year" is quarterly. A name of None keeps the order's words
 # ("twice a year", "semiannually"), which no one word translates.
 _RECURRENCES: tuple[tuple[re.Pattern[str], str | None], ...] = (
-    (re.compile(r"\b(?:semiannually|semi-annually|twice\s+(?:a|each|per)\s+year)\b", re.I), None),
+    (re.compile(r"\b(?:semi-?annual(?:ly|\s+basis)?|twice\s+(?:a|each|per)\s+year)\b", re.I), None),
     (
         re.compile(r"\b(?:quarterly|(?:once\s+)?(?:a|each|every|per)\s+quarter|on\s+a\s+quarterly\s+basis)\b", re.I),
         "quarterly",

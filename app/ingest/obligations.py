@@ -84,6 +84,8 @@ _DESIGNATED_AND = re.compile(
     r"^\W*(?P<subject>[^,;:]+?)\s+(?:is|are)\s+(?:hereby\s+)?(?:designated|named|appointed|assigned)\b[^;:]*\band\s+$"
 )
 _OR_DESIGNEE = re.compile(r"\s+or\s+(?:his|her|its|their)(?:\s+or\s+her)?\s+designees?\b(?!\s*,)")
+_JOINT_TITLE = re.compile(rf"\b(?:[Tt]he\s+)?(?P<title>{names.JOINT_TITLE})\b(?!\s+of\b)")
+_PURPOSE = re.compile(r"(?:in\s+order\s+)?to\s", re.IGNORECASE)
 _NOR = re.compile(r"\bnor\s*$", re.IGNORECASE)
 _INVERTED_SUBJECT = re.compile(r"^\s*(?P<subject>(?:any|an?|the|each)\s+[a-z][\w-]*)\b")
 _PRONOUN = re.compile(r"^(?:they|it)$", re.IGNORECASE)
@@ -266,7 +268,7 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
     """Every obligation the provisions create, in text order."""
     whole = " ".join(provision.text for provision in provisions)
     dates = OrderDates(signing_date, effective_date(whole, signing_date))
-    defined = names.definitions(whole)
+    defined_from = names.definitions_from(whole)
     by_key = {provision.key: provision for provision in provisions}
     last_child = {provision.parent_key: provision.key for provision in provisions}
     excluded, rhetorical = _excluded_sections(provisions)
@@ -277,9 +279,10 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
     unanswered: dict[str, tuple[int, list[ExtractedObligation]]] = {}
     periods: list[Deadline] = []  # deadlines set so far, for "within this same period"
     found: list[ExtractedObligation] = []
-    context = ""  # the order's words so far, to read "the Secretary" as the Secretary last named in full
+    context = ""  # the order's words so far, to read "the Secretary" as the Secretary last named in full before
     for provision in provisions:
-        context += " " + provision.text
+        earlier, context = context, f"{context} {provision.text}"
+        defined = {short: full for short, (full, start) in defined_from.items() if start < len(context)}
         top = _top(provision, by_key).key
         if provision.kind not in {"section", "paragraph", "text"} or top in excluded:
             continue
@@ -292,12 +295,12 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         parent = by_key.get(provision.parent_key or "")
         item_subject = _item_subject(parent, parent_lead_in, defined)
         resumed = parent if parent and last_child[parent.key] == provision.key and _resumes_parent(body) else None
-        if parent_lead_in and spans and _is_verb_phrase(body):
-            found.append(_lead_in_item(provision, spans[0], parent_lead_in, dates))
-            unanswered.pop(owners.get(provision.parent_key or "", provision.parent_key or ""), None)
-        elif parent_lead_in and _qualifies_its_items(body):  # "shall: (a) with respect to X: (i) review ..."
+        if parent_lead_in and _qualifies_its_items(body):  # "shall: (a) with respect to X: (i) review ..."
             lead_ins[provision.key] = parent_lead_in
             owners[provision.key] = owners.get(provision.parent_key or "", provision.parent_key or "")
+        elif parent_lead_in and spans and _is_verb_phrase(body):
+            found.append(_lead_in_item(provision, spans[0], parent_lead_in, dates))
+            unanswered.pop(owners.get(provision.parent_key or "", provision.parent_key or ""), None)
         for index, span in enumerate(spans):
             if inserted is not None and span[1] > inserted:
                 break
@@ -315,7 +318,8 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
                     directive = replace(directive, deadline=_earlier_period(periods, same))
                 if directive.deadline:
                     periods.append(directive.deadline)
-                directive = _with_full_names(directive, context, defined, found)
+                said = f"{earlier} {provision.text[: span[0] + start]}"  # the order's words before this modal
+                directive = _with_full_names(directive, said, defined, found)
                 restated = _restated(directive, provision.key, found)
                 if restated is not None:  # "X shall submit reports. The initial report shall be submitted within ..."
                     if found[restated].deadline is None:
@@ -452,8 +456,19 @@ def _lead_in_modal(sentence: str) -> int | None:
 
 
 def _qualifies_its_items(item: str) -> bool:
-    """ "(a) with respect to guidelines on reporting:": a qualifier whose own items complete the lead-in above it."""
-    return bool(_PREPOSITION_START.match(item) and item.rstrip().endswith(":") and not MODALS.search(item))
+    """ "(a) with respect to guidelines on reporting:", "(i) to better protect consumers:": a qualifier or a purpose
+    whose own items complete the lead-in above it (no item after "shall:" can open with "to" and be its verb)."""
+    if not item.rstrip().endswith(":") or MODALS.search(item):
+        return False
+    if _PURPOSE.match(item):  # a purpose, unless a verb of its own follows it
+        return not _verb_after_purpose(item)
+    return bool(_PREPOSITION_START.match(item) and not _is_verb_phrase(item))
+
+
+def _verb_after_purpose(item: str) -> bool:
+    """ "to ensure X has Y, consider Z": a purpose clause that opens onto a verb of its own after a comma."""
+    later = (re.sub(r"^(?:and|or)\s+", "", part).split(maxsplit=1)[:1] for part in re.split(r",\s+", item)[1:])
+    return any(first and _is_base_verb(first[0]) for first in later)
 
 
 def _is_verb_phrase(item: str) -> bool:
@@ -467,6 +482,8 @@ def _is_verb_phrase(item: str) -> bool:
         return bool(words) and _is_base_verb(words[0].strip(",;:"))
     while opening := _OPENING_ADVERBIAL.match(item):  # "where national standards are required, consult with ..."
         item = item[opening.end() :]
+    if _PURPOSE.match(item) and _verb_after_purpose(item):  # "to ensure accurate labels, consider a rulemaking"
+        return True
     own = MODALS.search(item)
     if own and names.is_actor(item[: own.start()], {}):  # "agencies shall not issue licenses": a directive of its own
         return False
@@ -736,7 +753,7 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
     left: list[Actor] = []  # actors further left: once there are any, `right` were consulted parties
     consulted = False
     through: str | None = None
-    segments = _segments(before)
+    segments = _segments(_JOINT_TITLE.sub(lambda title: _offices_of(title, defined), before))
     for position, segment in enumerate(reversed(segments)):
         if _RELATIVE_ASIDE.match(segment) and MODALS.search(segment):  # "X, who must be senior officials, shall"
             continue
@@ -798,6 +815,12 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
             continue  # an aside such as "as appropriate", "consistent with applicable law" or a date's "2009"
         return tuple(left) or _subject_before_consulted(before, defined) or tuple(right)
     return tuple(left or right)
+
+
+def _offices_of(title: re.Match[str], defined: dict[str, str]) -> str:
+    """ "the Co-Chairs" as the offices the order named jointly chairing ("co-chaired by X and Y (Co-Chairs)")."""
+    offices = defined.get(title.group("title"))
+    return f"the {offices}" if offices else title.group(0)
 
 
 def _subject_before_consulted(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:

@@ -324,3 +324,7 @@ def test_business_days_count_as_days() -> None:
 def test_a_period_measured_from_an_event_runs_from_it() -> None:
     found = deadline_in("complete all widget reviews within 2 years, measured from the date of the notice", SIGNING)
     assert found == Deadline("days_after_event", days=730, event="the date of the notice")
+
+
+def test_a_semi_annual_basis_recurs_in_the_order_s_words() -> None:
+    assert recurrence_in("The Council shall meet on a semi-annual basis") == "semi-annual basis"

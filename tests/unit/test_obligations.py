@@ -1631,3 +1631,48 @@ def test_more_ways_of_naming_who_acts(body: str, expected: list[str]) -> None:
 
 def test_a_body_that_terminates_is_directed_to_nothing() -> None:
     assert extract(paragraph("The Widget Task Force shall terminate upon the completion of its duties.")) == []
+
+
+def test_a_purpose_item_passes_the_lead_in_to_its_items_unless_a_verb_follows_it() -> None:
+    text = (
+        "Sec. 5. Widget Markets. The Secretary of Transportation shall:\n"
+        "(a) to better protect widget buyers, and as appropriate:\n"
+        "(i) publish a widget rule; and\n"
+        "(ii) convene a widget working group;\n"
+        "(b) to ensure buyers have accurate, clear labels, consider a labelling rule;"
+    )
+    assert [o.section for o in extract(text)] == ["5(a)(i)", "5(a)(ii)", "5(b)"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("After receiving the widget records, the former President shall review them.", ["former President"]),
+        ("The incumbent President may concur in the decision.", ["incumbent President"]),
+        ("The family of the former President may designate a representative.", ["family of the former President"]),
+    ],
+)
+def test_a_former_or_incumbent_president_acts(body: str, expected: list[str]) -> None:
+    assert actor_names(one(paragraph(body))) == expected
+
+
+def test_jointly_named_co_chairs_are_the_offices_named() -> None:
+    found = extract(
+        "Sec. 3. Task Force. (a) There is established the Widget Task Force, co-chaired by the Secretary of Labor and "
+        "the Assistant to the President for Domestic Policy (Co-Chairs).\n(b) The Co-Chairs shall convene the Task "
+        "Force."
+    )
+    assert actor_names(found[-1]) == ["Secretary of Labor", "Assistant to the President for Domestic Policy"]
+
+
+def test_a_short_form_means_its_office_only_from_where_the_order_defines_it() -> None:
+    found = extract(
+        "Sec. 4. Council. (a) There is established the White House Widget Council (Council), led by the Chair of the "
+        "Council.\n(b) The Chair shall convene the Council.\n(c) The Chair of the Widget Transport Board (Chair) "
+        "shall report to the Chair of the Council. The Chair shall publish a widget list."
+    )
+    assert [actor_names(o) for o in found] == [
+        ["Chair of the White House Widget Council"],
+        ["Chair of the Widget Transport Board"],
+        ["Chair of the Widget Transport Board"],
+    ]
