@@ -43,11 +43,11 @@ _COLLECTIVE = re.compile(
     r"(?:(?:(?:departments?|offices?),?\s+(?:(?:and|or)\s+)?)?[Aa]genc(?:y|ies)(?:,?\s+(?:and|or)\s+(?:offices?|departments?|(?:agency\s+)?components?))?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"agency\s+heads?|"
-    r"(?:(?!of\s)[\w-]+\s+){0,3}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers|"
+    r"(?:(?!of\s)[\w-]+\s+){0,4}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers|"
     r"members?|staff|participants|authorities|(?:co-)?chair(?:s|persons)|chairmen|regulators|counsel|entit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
     r"importers?|exporters?|part(?:y|ies)(?:\s+to\s.+)?|providers?|operators?|persons|executive\s+directors?)|"
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}(?:teams?|working\s+groups?|workgroups?|(?:sub)?committees?|panels?)|members?\s+of\s+.+|elements?\s+of\s+.+)"
-    r"(?:\s+(?:(?:of|in|within)\s.+|(?:[a-z]+ing|[a-z]+ed)(?:\s.+)?))?"  # "heads conducting reviews", "agencies of X"
+    r"(?:\s+(?:(?:of|in|within|for)\s.+|(?:[a-z]+ing|[a-z]+ed)(?:\s.+)?))?"  # "heads conducting reviews", "agencies of X"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
 )
 # "the chairperson", "the then-current chair": the chair of a body the order names elsewhere.

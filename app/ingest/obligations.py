@@ -83,7 +83,11 @@ _LOWERCASE_BODY = re.compile(r"team|working group|workgroup|(?:sub)?committee|pa
 _DESIGNATED_AND = re.compile(
     r"^\W*(?P<subject>[^,;:]+?)\s+(?:is|are)\s+(?:hereby\s+)?(?:designated|named|appointed|assigned)\b[^;:]*\band\s+$"
 )
-_OR_DESIGNEE = re.compile(r"\s+or\s+(?:his|her|its|their)(?:\s+or\s+her)?\s+designees?\b(?!\s*,)")
+_OR_DESIGNEE = re.compile(r"\s+or\s+(?:(?:his|her|its|their)(?:\s+or\s+her)?\s+)?designees?\b(?!\s*,)")
+# "the heads of other agencies as the Director may deem appropriate": whom a consultation list takes in, no directive.
+_DEEMED = re.compile(
+    r"\s+as\s+(?:the\s+)?[A-Z][^,;]*?\s+(?:may|shall)\s+(?:deem|determine|consider|find|designate|invite|require)\b[^,;]*"
+)
 _JOINT_TITLE = re.compile(rf"\b(?:[Tt]he\s+)?(?P<title>{names.JOINT_TITLE})\b(?!\s+of\b)")
 _PURPOSE = re.compile(r"(?:in\s+order\s+)?to\s", re.IGNORECASE)
 _NOR = re.compile(r"\bnor\s*$", re.IGNORECASE)
@@ -753,7 +757,7 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
     left: list[Actor] = []  # actors further left: once there are any, `right` were consulted parties
     consulted = False
     through: str | None = None
-    segments = _segments(_JOINT_TITLE.sub(lambda title: _offices_of(title, defined), before))
+    segments = _segments(_JOINT_TITLE.sub(lambda title: _offices_of(title, defined), _DEEMED.sub("", before)))
     for position, segment in enumerate(reversed(segments)):
         if _RELATIVE_ASIDE.match(segment) and MODALS.search(segment):  # "X, who must be senior officials, shall"
             continue

@@ -1676,3 +1676,18 @@ def test_a_short_form_means_its_office_only_from_where_the_order_defines_it() ->
         ["Chair of the Widget Transport Board"],
         ["Chair of the Widget Transport Board"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The Director of Widgets, in consultation with the Secretary of Energy and the heads of other relevant "
+         "agencies as the Director of Widgets may deem appropriate, shall establish a widget board.",
+         ["Director of Widgets"]),
+        ("The Secretary of State or designee shall issue widget guidance.", ["Secretary of State"]),
+        ("The privacy and civil liberties officials for agencies engaged in widget work shall conduct reviews.",
+         ["privacy and civil liberties officials for agencies engaged in widget work"]),
+    ],
+)  # fmt: skip
+def test_subjects_past_a_discretion_clause_a_designee_and_a_qualifier(body: str, expected: list[str]) -> None:
+    assert actor_names(one(paragraph(body))) == expected
