@@ -47,7 +47,8 @@ _COLLECTIVE = re.compile(
     r"members?|staff|participants|authorities|(?:co-)?chair(?:s|persons)|chairmen|regulators|counsel|entit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
     r"importers?|exporters?|part(?:y|ies)(?:\s+to\s.+)?|providers?|operators?|persons|executive\s+directors?)|"
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}(?:teams?|working\s+groups?|workgroups?|(?:sub)?committees?|panels?)|members?\s+of\s+.+|elements?\s+of\s+.+)"
-    r"(?:\s+(?:(?:of|in|within|for)\s.+|(?:[a-z]+ing|[a-z]+ed)(?:\s.+)?))?"  # "heads conducting reviews", "agencies of X"
+    # "heads conducting reviews", "agencies of X", "officials for agencies engaged in Y"
+    r"(?:\s+(?:(?:of|in|within|for)\s.+|(?:[a-z]+ing|[a-z]+ed)(?:\s.+)?))?"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
 )
 # "the chairperson", "the then-current chair": the chair of a body the order names elsewhere.
