@@ -43,7 +43,7 @@ _COLLECTIVE = re.compile(
     r"(?:(?:(?:departments?|offices?),?\s+(?:(?:and|or)\s+)?)?[Aa]genc(?:y|ies)(?:,?\s+(?:and|or)\s+(?:offices?|departments?|(?:agency\s+)?components?))?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"agency\s+heads?|"
-    r"(?:(?!of\s)[\w-]+\s+){0,4}(?:officials?|official\(s\)|officers?|appointees?|employees|personnel|supervisors|managers|"
+    r"(?:(?!of\s)[\w-]+\s+){0,4}(?:officials?|official\(s\)|officers?|agents|appointees?|employees|personnel|supervisors|managers|"
     r"members?|staff|participants|authorities|(?:co-)?chair(?:s|persons)|chairmen|regulators|counsel|entit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
     r"importers?|exporters?|part(?:y|ies)(?:\s+to\s.+)?|providers?|operators?|persons|executive\s+directors?)|"
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}(?:teams?|working\s+groups?|workgroups?|(?:sub)?committees?|panels?)|members?\s+of\s+.+|elements?\s+of\s+.+)"
@@ -86,7 +86,8 @@ _BODY_OFFICER = re.compile(
     r"(?:(?:Vice|Deputy)\s+)?(?:Chair(?:man|person|woman)?|Co-Chairs?|Executive\s+(?:Director|Secretary))"
 )
 _BODY = re.compile(
-    r"^(?!(?:Chair\w*|Co-Chairs?|Director|Secretary|Administrator|Assistant|Deputy|Executive|Vice|Special|Chief)\b)"
+    r"^(?!(?:Chair\w*|Co-Chairs?|Director|Secretary|Administrator|Assistant|Deputy|Executive|Vice|Chief)\b|"
+    r"Special\s+(?:Assistant|Counsel|Advis[eo]r|Envoy|Representative|Agent)\b)"
     r".*\b(?:Initiative|Board|Council|Commission|Committee|Task\s+Force|Working\s+Group|Workgroup|Panel)\b"
 )  # a body, not one of its officers
 # An office every agency has, named for any one of them: "the Chief FOIA Officer of each agency", "Each agency's

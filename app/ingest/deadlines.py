@@ -35,7 +35,8 @@ _PERIOD_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DURATION = re.compile(
-    r"\b(?:during|over|for|throughout|last|next|each|every|period\s+of)(?:\s+(?:the|a|an|of|each|first))*\s*$",
+    r"\b(?:during|over|for|throughout|last|next|each|every|period\s+of|not\s+to\s+exceed|up\s+to)"
+    r"(?:\s+(?:the|a|an|of|each|first))*\s*$",
     re.IGNORECASE,
 )
 _BY_DATE = re.compile(

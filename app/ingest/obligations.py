@@ -54,13 +54,14 @@ _THROUGH = re.compile(r"^(?:and\s+)?(?:acting\s+)?through\s+(?P<agent>.+)$", re.
 # An agentless passive that hands over a work product: its maker is the actor.
 _DELIVERED = re.compile(
     r"^\s*(?:(?:also|subsequently|thereafter|then)\s+)?be\s+"
-    r"(?P<verb>submitted|delivered|transmitted|sent|presented|provided(?=\s+to)|completed|updated|revised)\b",
+    r"(?P<verb>submitted|delivered|transmitted|sent|presented|provided(?=\s+to)|completed|updated|revised|published|"
+    r"shared|posted)\b",
     re.I,
 )
 # "The report", "such plans", "Any new National Widget Plan": a work product whose maker the section has named.
 _WORK_PRODUCT = re.compile(
     r"(?:^|[,;]\s*)(?:copies\s+of\s+)?(?:the|this|that|these|those|such|each|any|all|an?)\s+"
-    r"(?:(?:[a-z][\w-]*\s+){0,3}|(?:[\w-]+\s+){0,6}?(?:Plans?|Reports?|Strateg(?:y|ies)|Assessments?)\s+)$",
+    r"(?:(?:[a-z][\w'’-]*\s+){0,3}|(?:[\w-]+\s+){0,6}?(?:Plans?|Reports?|Strateg(?:y|ies)|Assessments?)\s+)$",
     re.I,
 )
 _INLINE_THROUGH = re.compile(r"^(?P<actor>.+?)\s+(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
@@ -125,7 +126,10 @@ _DIRECTING = {
 }  # fmt: skip
 _AGENTS_JOINED = re.compile(r"\s+(?:and|or)\s+(?=the\s|each\s|any\s)")
 # "shall require that if ..., the contractor shall consider": what the directive requires, not a directive of its own.
-_REQUIRED_CONTENT = re.compile(r"\b(?:require|requires|ensure|ensures)\s+that\b[^.;:]*$", re.IGNORECASE)
+# ... and what a statute says ("Section 2204 of title 44 provides that X may"): no directive of this order.
+_REQUIRED_CONTENT = re.compile(
+    r"\b(?:require|requires|ensure|ensures|provides|stipulates|specifies)\s+that\b[^.;:]*$", re.IGNORECASE
+)
 _PARTICIPLE_ASIDE = re.compile(r",\s+(?=(?:[a-z]+ing|having|acting)\s)")
 _PREPOSITION_START = re.compile(
     r"^(?:with|for|in|on|under|of|by|at|from|regarding|concerning|where|when|if|unless|except)\b", re.IGNORECASE
@@ -147,8 +151,8 @@ _RESPONSIBILITY_OF = re.compile(
 )
 # Where a passive agent's name ends; "the Assistant (or Counsel) to the President for X" is one office.
 _AGENT_ENDS = re.compile(
-    r"(?<!Assistant)(?<!Counsel)(?<!Adviser)(?<!Advisor)\s+to\s|(?<!President)\s+for\s|"
-    r"\s+(?:within|when|where|in|on|under|pursuant|as|through|before|after|by|prior|during|until|upon|unless|if|"
+    r"(?<!Assistant)(?<!Counsel)(?<!Adviser)(?<!Advisor)\s+to\s|(?<!to the President)\s+for\s|"
+    r"\s+(?:within|when|where|in|on|under|pursuant|as|through|before|after|by|prior|during|until|upon|unless|if|at|"
     r"following|no\s+later|not\s+later)\s|\s+or\s+(?:his|her|its|their)\s|\s+(?:and\s+|or\s+)?"
     r"(?:shall|should|must|may|that|which|who)\b"
 )

@@ -328,3 +328,7 @@ def test_a_period_measured_from_an_event_runs_from_it() -> None:
 
 def test_a_semi_annual_basis_recurs_in_the_order_s_words() -> None:
     assert recurrence_in("The Council shall meet on a semi-annual basis") == "semi-annual basis"
+
+
+def test_a_period_not_to_exceed_is_a_duration() -> None:
+    assert deadline_in("In the period not to exceed 12 years after the end of a widget term", SIGNING) is None

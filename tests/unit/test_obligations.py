@@ -1691,3 +1691,28 @@ def test_a_short_form_means_its_office_only_from_where_the_order_defines_it() ->
 )  # fmt: skip
 def test_subjects_past_a_discretion_clause_a_designee_and_a_qualifier(body: str, expected: list[str]) -> None:
     assert actor_names(one(paragraph(body))) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("There shall be established a Special Widget Task Force (Special Task Force). The Attorney General shall "
+         "serve as Chair. The Chair shall convene the Special Task Force.",
+         ["Chair of the Special Widget Task Force"]),
+        ("The amount shall be published by the Secretary of Labor at least 90 days before it takes effect.",
+         ["Secretary of Labor"]),
+        ("Those periods may be extended by the former President or the incumbent President for burdensome requests.",
+         ["former President", "incumbent President"]),
+    ],
+)  # fmt: skip
+def test_a_special_body_s_chair_and_passive_agents_before_at_or_for(body: str, expected: list[str]) -> None:
+    assert actor_names(extract(paragraph(body))[-1]) == expected
+
+
+def test_what_a_statute_provides_directs_no_one() -> None:
+    assert extract(paragraph("Section 2204 of title 44 provides that the Archivist may release widget records.")) == []
+
+
+def test_an_agentless_publication_of_a_report_directs_its_maker() -> None:
+    found = extract(paragraph("The Widget Council shall prepare a report. This report shall be published online."))
+    assert [actor_names(o) for o in found] == [["Widget Council"], ["Widget Council"]]
