@@ -41,7 +41,7 @@ _COLLECTIVE = re.compile(
     r"[a-z]+(?:ing|ed)\s+(?:and|or)|"  # "cooperating and participating agencies"
     r"member|[Gg]overnment|[a-z]+ing|[a-z]+ed|[A-Za-z][A-Z]+|[A-Z][a-z]+)\s+)*"  # "Task Force agencies"
     r"(?:(?:(?:departments?|offices?),?\s+(?:(?:and|or)\s+)?)?[Aa]genc(?:y|ies)(?:,?\s+(?:and|or)\s+(?:offices?|departments?|(?:agency\s+)?components?))?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
-    r"subject|with|in|on|under|that|which)\s.+)?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
+    r"subject|with|in|on|under|that|which)\s.+|\s+(?:listed\s+)?(?:below|above))?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"agency\s+heads?|"
     r"(?:(?!of\s)[\w-]+\s+){0,4}(?:officials?|official\(s\)|officers?|agents|appointees?|employees|personnel|supervisors|managers|"
     r"members?|staff|participants|authorities|(?:co-)?chair(?:s|persons)|chairmen|regulators|counsel|entit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
@@ -92,7 +92,9 @@ _BODY = re.compile(
 )  # a body, not one of its officers
 # An office every agency has, named for any one of them: "the Chief FOIA Officer of each agency", "Each agency's
 # Chief FOIA Officer", "The agency Chief FOIA Officer".
-_OF_EACH_AGENCY = re.compile(r"\s+of\s+(?:each|every|the|that|such|its|an?)\s+(?:agency|department)$")
+_OF_EACH_AGENCY = re.compile(
+    r"\s+(?:of|in|at)\s+(?:each|every|the|that|such|its|an?)\s+(?:agency|department)(?:\s+(?:and|or)\s+agency)?$"
+)
 _EACH_AGENCYS = re.compile(r"^(?:(?i:each|every|the|an?)\s+)?agency(?:'s|’s)?\s+(?=[A-Z])")
 _AGENCYS_OFFICE = re.compile(r"^(?P<each>[Ee]ach|[Ee]very)\s+agency(?:'s|’s)\s+(?P<office>[A-Z].*)$")
 _CONJUNCTION = re.compile(r"(?:When|Where|If|Unless|Although|While|After|Before|Once|Because|Since|Until|Upon)\b")
@@ -113,7 +115,9 @@ _SENTENCE_CAPITALS = {
 _NOT_AFTER_PREPOSITION = r"(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bin)(?<!\bon)(?<!\bby)(?<!\bwith)"
 _QUALIFIER = re.compile(
     rf"{_NOT_AFTER_PREPOSITION}\s+(?:that|which|who|whose|within|with\s+respect\s+to|"
-    r"in\s+(?:his|her|its|their)\s+capacity|as\s+the)\s"
+    r"in\s+(?:his|her|its|their)\s+capacity|as\s+the|"
+    # "the Task Force established in section 3": the body, however the order points back to it
+    r"(?:established|created|described|referenced|referred\s+to)\s+(?:in|by|under|pursuant\s+to))\s"
 )
 _RELATIVE_PRONOUN = re.compile(rf"{_NOT_AFTER_PREPOSITION}\s+(?:that|which|who|whose)\s")
 

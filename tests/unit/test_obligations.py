@@ -1716,3 +1716,22 @@ def test_what_a_statute_provides_directs_no_one() -> None:
 def test_an_agentless_publication_of_a_report_directs_its_maker() -> None:
     found = extract(paragraph("The Widget Council shall prepare a report. This report shall be published online."))
     assert [actor_names(o) for o in found] == [["Widget Council"], ["Widget Council"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("There is established the Federal Widget Task Force (Task Force). The Task Force established in this "
+         "section shall monitor widgets.", ["Federal Widget Task Force"]),
+        ("In so doing, the Chief Widget Officer in each department and agency shall coordinate with buyers.",
+         ["Chief Widget Officer in each department and agency"]),
+        ("To the extent permitted by law, the agencies below shall adopt the following widget roles.",
+         ["agencies below"]),
+        ("The Assistant to the President for Widget Policy shall include a cover memorandum.",
+         ["Assistant to the President for Widget Policy"]),
+    ],
+)  # fmt: skip
+def test_bodies_pointed_back_to_officers_of_each_agency_and_assistants_who_include(
+    body: str, expected: list[str]
+) -> None:
+    assert actor_names(extract(paragraph(body))[-1]) == expected
