@@ -18,7 +18,7 @@ _HEADS = (
     r"Vice\s+President|Staff|Czar|Tsar|Commandant|Registrar|Inspector|Surgeon|Solicitor|Treasurer|Mayor|Agent|"
     r"Authority|Secretariat|Steering|Governors?|Initiative|Guard|Institution|Library|Academy|Survey|Command|"
     r"Co-Chairs?|Partnership|Network|Consortium|Division|Branch|Unit|Bank|Corporation|Workgroup|Services|Forces|"
-    r"Liaisons?|Endowment|Subcabinet|Forum|Executive(?=\s*$)"
+    r"Liaisons?|Endowment|Subcabinet|Forum|Community|Executive(?=\s*$)"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})\b")
 _CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de|through)"
@@ -115,9 +115,7 @@ _SENTENCE_CAPITALS = {
 _NOT_AFTER_PREPOSITION = r"(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bin)(?<!\bon)(?<!\bby)(?<!\bwith)"
 _QUALIFIER = re.compile(
     rf"{_NOT_AFTER_PREPOSITION}\s+(?:that|which|who|whose|within|with\s+respect\s+to|"
-    r"in\s+(?:his|her|its|their)\s+capacity|as\s+the|"
-    # "the Task Force established in section 3": the body, however the order points back to it
-    r"(?:established|created|described|referenced|referred\s+to)\s+(?:in|by|under|pursuant\s+to))\s"
+    r"in\s+(?:his|her|its|their)\s+capacity|as\s+the)\s"
 )
 _RELATIVE_PRONOUN = re.compile(rf"{_NOT_AFTER_PREPOSITION}\s+(?:that|which|who|whose)\s")
 
@@ -289,11 +287,21 @@ def _expands(words: list[str], defined: Mapping[str, str]) -> bool:
     return any(word in defined or word in COMMON_ACRONYMS for word in words)
 
 
+# "the Task Force established in section 3": a named body, however the order points back to it (a group keeps its
+# qualifier: "each agency described in subsection (a)").
+_POINTED_BACK = re.compile(
+    r"(?P<name>.*\b[A-Z][\w'’-]*)\s+(?:established|created|described|referenced|referred\s+to)\s+"
+    r"(?:in|by|under|pursuant\s+to)\s"
+)
+
+
 def _without_relative_clause(phrase: str) -> str:
     """ "each agency that originates or handles CUI" -> "each agency"; "X with respect to Y" -> "X"; "the Office of X
     within the Department of Y" -> "Office of X", but a group keeps its place ("all entities within the EOP")."""
     qualifier = _RELATIVE_PRONOUN if phrase[:1].islower() else _QUALIFIER
-    return qualifier.split(phrase, maxsplit=1)[0]
+    head = qualifier.split(phrase, maxsplit=1)[0]
+    pointed_back = _POINTED_BACK.match(head)
+    return pointed_back.group("name") if pointed_back else head
 
 
 def strip_definitions(phrase: str) -> str:

@@ -81,10 +81,11 @@ _DESIGNEE = re.compile(
 )
 _OBJECT_RELATIVE = re.compile(r"^(?:which|that|whom)\s+(?P<subject>(?:the|each|all)\s+.+)$", re.IGNORECASE)
 _LOWERCASE_BODY = re.compile(r"team|working group|workgroup|(?:sub)?committee|panel")
+_ANTECEDENT = re.compile(r"(?:^|\s)(?P<phrase>(?:an?|the|each|such)\s+(?:[\w-]+\s+){0,4}?[\w-]+),?\s+who\s+$")
 _DESIGNATED_AND = re.compile(
     r"^\W*(?P<subject>[^,;:]+?)\s+(?:is|are)\s+(?:hereby\s+)?(?:designated|named|appointed|assigned)\b[^;:]*\band\s+$"
 )
-_OR_DESIGNEE = re.compile(r"\s+or\s+(?:(?:his|her|its|their)(?:\s+or\s+her)?\s+)?designees?\b(?!\s*,)")
+_OR_DESIGNEE = re.compile(r"\s+(?:or|and)\s+(?:(?:his|her|its|their)(?:\s+or\s+her)?\s+)?designees?\b(?!\s*,)")
 # "the heads of other agencies as the Director may deem appropriate": whom a consultation list takes in, no directive.
 _DEEMED = re.compile(
     r"\s+as\s+(?:the\s+)?[A-Z][^,;]*?\s+(?:may|shall)\s+(?:deem|determine|consider|find|designate|invite|require)\b[^,;]*"
@@ -106,7 +107,7 @@ _RELATIVE_CLAUSE = re.compile(r"\s(?:whose|that|which|who)\s")
 # What stands between two modals when the second has the first one's subject: "and, as appropriate, shall",
 # "and annually thereafter shall".
 _CARRIES_SUBJECT = re.compile(
-    r"\b(?:and|or|but)\b[\s,]*(?:[\w\s'’-]{0,100},\s*|(?:[a-z]+ly|thereafter|then|also)(?:\s+\w+)?\s*)?$"
+    r"\b(?:and|or|but)\b[\s,]*(?:[\w\s'’-]{0,100},\s*|(?:[a-z]+ly|thereafter|then|also|likewise)(?:\s+\w+)?\s*)?$"
 )
 # A clause joined to an earlier one that names its own subject: "... shall develop guidance and member agencies".
 _THE_PRESIDENT = re.compile(r"(?:[Tt]he\s+)?President")
@@ -128,7 +129,7 @@ _AGENTS_JOINED = re.compile(r"\s+(?:and|or)\s+(?=the\s|each\s|any\s)")
 # "shall require that if ..., the contractor shall consider": what the directive requires, not a directive of its own.
 # ... and what a statute says ("Section 2204 of title 44 provides that X may"): no directive of this order.
 _REQUIRED_CONTENT = re.compile(
-    r"\b(?:require|requires|ensure|ensures|provides|stipulates|specifies)\s+that\b[^.;:]*$", re.IGNORECASE
+    r"\b(?:(?P<directed>require|requires|ensure|ensures)|provides|stipulates|specifies)\s+that\b[^.;:]*$", re.IGNORECASE
 )
 _PARTICIPLE_ASIDE = re.compile(r",\s+(?=(?:[a-z]+ing|having|acting)\s)")
 _PREPOSITION_START = re.compile(
@@ -624,6 +625,9 @@ def _directives(
             actors = passive_subject if passive_subject is not None else previous.actors
         if not actors and index == 0 and (not before.strip() or _continues(before)):
             actors = item_subject
+        antecedent = _ANTECEDENT.search(before) if not actors else None  # "designate a senior official who shall"
+        if antecedent and names.is_actor(antecedent.group("phrase"), defined):
+            actors = (Actor(names.canonical(antecedent.group("phrase"), defined), antecedent.group("phrase")),)
         designated = _DESIGNATED_AND.match(before) if not actors else None  # "NOAA is designated as X and shall"
         if designated and names.is_actor(designated.group("subject"), defined):
             actors = (Actor(names.canonical(designated.group("subject"), defined), designated.group("subject")),)
@@ -696,7 +700,11 @@ def _subordinate(modal: str, before: str, after: str) -> bool:
     """A modal inside a clause of the directive ("the extent to which States may", "as the Secretary shall
     determine", "agencies whose actions may", "shall require that ... the contractor shall"): no directive itself,
     and no end to the one around it."""
-    if _RELATIVE_SUBJECT.search(before) or _REQUIRED_CONTENT.search(before):
+    required = _REQUIRED_CONTENT.search(before)  # but "In order to ensure that X, the Board shall" is the Board's
+    if required and (not required.group("directed") or MODALS.search(before[: required.start()])):
+        # "shall ensure that such terms are included and likewise shall take steps": the directive goes on
+        return not (_continues(before) and not MODALS.search(before[required.start() :]))
+    if _RELATIVE_SUBJECT.search(before):
         return True
     if modal == "may" and _possibility(before, after):
         return True

@@ -1735,3 +1735,23 @@ def test_bodies_pointed_back_to_officers_of_each_agency_and_assistants_who_inclu
     body: str, expected: list[str]
 ) -> None:
     assert actor_names(extract(paragraph(body))[-1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("In order to ensure that widget risks are addressed, the Widget Board shall monitor developments.",
+         [("shall", ["Widget Board"])]),
+        ("Each agency head shall ensure that such terms are included in all widget grants and likewise shall "
+         "revise its regulations.", [("shall", ["each agency head"]), ("shall", ["each agency head"])]),
+        ("Senior appointees and their designees shall use their independent judgment.",
+         [("shall", ["Senior appointees"])]),
+        ("Each agency head shall designate a senior appointee who shall be responsible for widget reviews.",
+         [("shall", ["each agency head"]), ("shall", ["senior appointee"])]),
+        ("The Intelligence Community shall monitor widget developments.", [("shall", ["Intelligence Community"])]),
+    ],
+)  # fmt: skip
+def test_purposes_that_ensure_continued_directives_designees_and_whom_a_who_clause_directs(
+    body: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert directed(body) == expected
