@@ -136,7 +136,11 @@ _PREPOSITION_START = re.compile(
     r"^(?:with|for|in|on|under|of|by|at|from|regarding|concerning|where|when|if|unless|except)\b", re.IGNORECASE
 )
 _CLAUSE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were)\s+(?:\w+ed|been|made|taken|found)\b")
-_REQUIRES_OTHERS = re.compile(r"\brequire\s+(?:that\b|(?:[^\s,;:.]+\s+){1,8}?to\s)", re.IGNORECASE)
+# "require recipients to report annually", "designate officials to review awards on an annual basis": what others
+# are to do, whose recurrence is not the directive's.
+_REQUIRES_OTHERS = re.compile(
+    r"\b(?:require|direct|designate|appoint|instruct)\s+(?:that\b|(?:[^\s,;:.]+\s+){1,8}?to\s)", re.IGNORECASE
+)
 _OPENING_DEADLINE = re.compile(r"(?:Within|Not\s+later\s+than|No\s+later\s+than|By)\s", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r"^(?:who|which|whose)\b")
 _RELATIVE_OPENING = re.compile(r",?\s*\b(?:which|who)\s*$")
@@ -957,7 +961,7 @@ def _obligations(
             obligation,
             section=f"{section or ''}({marker})",
             action=_action(item),
-            deadline=deadline_in(item, dates) or directive.deadline,
+            deadline=_directive_deadline(item, dates, "") or directive.deadline,
         )
         for marker, item in items
     ]
@@ -996,7 +1000,7 @@ def _lead_in_item(
         action=_action(first),
         text=first[:_MAX_TEXT],
         span=span,
-        deadline=deadline_in(first, dates) or lead_in.deadline,
+        deadline=_directive_deadline(first, dates, "") or lead_in.deadline,
     )
 
 

@@ -1755,3 +1755,14 @@ def test_purposes_that_ensure_continued_directives_designees_and_whom_a_who_clau
     body: str, expected: list[tuple[str, list[str]]]
 ) -> None:
     assert directed(body) == expected
+
+
+def test_a_recurrence_of_what_designees_or_lead_in_items_require_of_others_is_not_the_directive_s() -> None:
+    found = extract(
+        paragraph(
+            "Each agency head shall designate senior officials to review widget awards on an annual basis. The "
+            "Secretary of Labor shall:\n(i) Require supervisors of widget staff to hold one widget review annually;\n"
+            "(ii) Publish widget statistics annually."
+        )
+    )
+    assert [o.deadline for o in found] == [None, None, Deadline("recurring", recurrence="annually")]
