@@ -41,7 +41,11 @@ _NOT_A_DIRECTIVE = re.compile(
     r"be\s+(?:a|an|the)\s(?!(?:\w+\s+)?responsibility\s+of\b)|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b)",
     re.IGNORECASE,
 )
-_POLICY = re.compile(r"\bpolicy\s+of\s+(?:the\s+United\s+States|my\s+Administration|this\s+Administration)\b", re.I)
+_POLICY = re.compile(
+    r"\bpolicy\s+of\s+(?:the\s+United\s+States|my\s+Administration|this\s+Administration|the\s+executive\s+branch|"
+    r"the\s+Federal\s+Government)\b",
+    re.I,
+)
 # "as the Secretary shall determine", "as may be necessary": discretion, not a directive.
 # "as the Secretary shall determine", not a role in the subject ("each agency designated as a member of X shall").
 _DISCRETION = re.compile(r"(?:^|[\s,])as\s+(?!an?\s)(?:[\w'’()-]+\s+){0,8}$")
@@ -81,6 +85,7 @@ _DESIGNEE = re.compile(
 )
 _OBJECT_RELATIVE = re.compile(r"^(?:which|that|whom)\s+(?P<subject>(?:the|each|all)\s+.+)$", re.IGNORECASE)
 _LOWERCASE_BODY = re.compile(r"team|working group|workgroup|(?:sub)?committee|panel")
+_JOINED_SUBJECT = re.compile(r"[,;]\s+(?:and|but)\s+(?P<subject>[^,;]+?)\s*$")
 _ANTECEDENT = re.compile(r"(?:^|\s)(?P<phrase>(?:an?|the|each|such)\s+(?:[\w-]+\s+){0,4}?[\w-]+),?\s+who\s+$")
 _DESIGNATED_AND = re.compile(
     r"^\W*(?P<subject>[^,;:]+?)\s+(?:is|are)\s+(?:hereby\s+)?(?:designated|named|appointed|assigned)\b[^;:]*\band\s+$"
@@ -161,6 +166,9 @@ _AGENT_ENDS = re.compile(
     r"following|no\s+later|not\s+later)\s|\s+or\s+(?:his|her|its|their)\s|\s+(?:and\s+|or\s+)?"
     r"(?:shall|should|must|may|that|which|who)\b"
 )
+# A "by" that belongs to a participle after the passive's own: "be conducted in accordance with procedures
+# established by the Secretary".
+_LATER_PARTICIPLE = re.compile(r"\b(?:with|under|in|to|from|of)\s+(?:[\w-]+\s+){0,4}?[a-z]+(?:ed|en)\s+by\s+$")
 _AGENT = re.compile(
     r"^\s*(?:,[^,;:]{1,60},\s*)?(?:also\s+|not\s+|only\s+|jointly\s+)*be\s+(?:[^\s,;:.]+\s+){0,8}?by\s+"
     r"(?P<agent>[^,;:.]+)",
@@ -706,8 +714,11 @@ def _subordinate(modal: str, before: str, after: str) -> bool:
     and no end to the one around it."""
     required = _REQUIRED_CONTENT.search(before)  # but "In order to ensure that X, the Board shall" is the Board's
     if required and (not required.group("directed") or MODALS.search(before[: required.start()])):
-        # "shall ensure that such terms are included and likewise shall take steps": the directive goes on
-        return not (_continues(before) and not MODALS.search(before[required.start() :]))
+        # "shall ensure that such terms are included and likewise shall take steps", "shall ensure that X can find Y,
+        # and all agencies that fund Y shall coordinate": the required content has no modal; a directive follows it
+        joined = _JOINED_SUBJECT.search(before)
+        goes_on = _continues(before) or bool(joined and names.is_actor(joined.group("subject"), {}))
+        return not (goes_on and not MODALS.search(before[required.start() :]))
     if _RELATIVE_SUBJECT.search(before):
         return True
     if modal == "may" and _possibility(before, after):
@@ -891,6 +902,8 @@ def _passive_agent(after: str, defined: dict[str, str]) -> tuple[Actor, ...]:
         return _agents(responsible.group("agent"), defined)
     match = _AGENT.match(after)
     if not match or not _passive(after):  # "shall be consistent with guidelines issued by the FBI": no passive
+        return ()
+    if _LATER_PARTICIPLE.search(after[: match.start("agent")]):  # "conducted under procedures established by X"
         return ()
     return _agents(match.group("agent"), defined)
 

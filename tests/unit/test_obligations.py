@@ -1766,3 +1766,26 @@ def test_a_recurrence_of_what_designees_or_lead_in_items_require_of_others_is_no
         )
     )
     assert [o.deadline for o in found] == [None, None, Deadline("recurring", recurrence="annually")]
+
+
+def test_a_policy_of_the_executive_branch_directs_no_one() -> None:
+    body = "It is the policy of the executive branch that, to ensure quality, agencies shall not buy bad widgets."
+    assert extract(paragraph(body)) == []
+
+
+def test_a_by_phrase_of_a_later_participle_is_no_agent() -> None:
+    found = extract(
+        paragraph(
+            "The Secretary of Labor may investigate widget contractors. Such investigation shall be conducted in "
+            "accordance with procedures established by the Attorney General."
+        )
+    )
+    assert [actor_names(o) for o in found] == [["Secretary of Labor"]]
+
+
+def test_a_directive_with_its_own_subject_after_required_content_is_a_directive() -> None:
+    body = (
+        "The Widget Council shall ensure that buyers can find all widget programs in one place, and all agencies "
+        "that fund widget programs shall coordinate with the Secretary of the Interior."
+    )
+    assert directed(body) == [("shall", ["Widget Council"]), ("shall", ["all agencies"])]
