@@ -85,6 +85,7 @@ _DESIGNEE = re.compile(
 )
 _OBJECT_RELATIVE = re.compile(r"^(?:which|that|whom)\s+(?P<subject>(?:the|each|all)\s+.+)$", re.IGNORECASE)
 _LOWERCASE_BODY = re.compile(r"team|working group|workgroup|(?:sub)?committee|panel")
+_THING_RELATIVE = re.compile(r"\b[a-z]+s?\s+(?:that|which)\s+$")  # "regulatory standards that may": about a thing
 _JOINED_SUBJECT = re.compile(r"[,;]\s+(?:and|but)\s+(?P<subject>[^,;]+?)\s*$")
 _ANTECEDENT = re.compile(r"(?:^|\s)(?P<phrase>(?:an?|the|each|such)\s+(?:[\w-]+\s+){0,4}?[\w-]+),?\s+who\s+$")
 _DESIGNATED_AND = re.compile(
@@ -97,6 +98,7 @@ _DEEMED = re.compile(
 )
 _JOINT_TITLE = re.compile(rf"\b(?:[Tt]he\s+)?(?P<title>{names.JOINT_TITLE})\b(?!\s+of\b)")
 _PURPOSE = re.compile(r"(?:in\s+order\s+)?to\s", re.IGNORECASE)
+_SEGMENT_MARK = re.compile(r"[(),;—]")
 _NOR = re.compile(r"\bnor\s*$", re.IGNORECASE)
 _INVERTED_SUBJECT = re.compile(r"^\s*(?P<subject>(?:any|an?|the|each)\s+[a-z][\w-]*)\b")
 _PRONOUN = re.compile(r"^(?:they|it)$", re.IGNORECASE)
@@ -168,12 +170,15 @@ _AGENT_ENDS = re.compile(
 )
 # A "by" that belongs to a participle after the passive's own: "be conducted in accordance with procedures
 # established by the Secretary".
-_LATER_PARTICIPLE = re.compile(r"\b(?:with|under|in|to|from|of)\s+(?:[\w-]+\s+){0,4}?[a-z]+(?:ed|en)\s+by\s+$")
+_LATER_PARTICIPLE = re.compile(
+    r"\b(?:with|under|in|to|from|of)\s+(?:[\w-]+\s+){0,4}?(?<!\bto\sbe\s)[a-z]+(?:ed|en)\s+by\s+$"
+)  # but "set forth in a directive to be issued by X": X is to act
 _AGENT = re.compile(
-    r"^\s*(?:,[^,;:]{1,60},\s*)?(?:also\s+|not\s+|only\s+|jointly\s+)*be\s+(?:[^\s,;:.]+\s+){0,8}?by\s+"
-    r"(?P<agent>[^,;:.]+)",
+    r"^\s*(?:,[^,;:]{1,60},\s*)?(?:also\s+|not\s+|only\s+|jointly\s+)*be\s+"
+    r"(?:(?:[^\s,;:.]+\s+){0,10}?|(?:(?!\b(?:is|are|was|were|has|have|because|when|if|that|which|who)\b)[^;:.]){0,250}?,\s+)"
+    r"by\s+(?P<agent>[^,;:.]+)",
     re.IGNORECASE,
-)  # "shall, before being used, be reviewed by OPM"
+)  # "shall, before being used, be reviewed by OPM"; "be inspected ..., in accordance with X, by the Department"
 # "shall ensure that its facilities: (1) maximize ...", "shall take the following actions: (i) prohibit ...": the
 # items are the verbs of the facilities, or of the actions, and so the actor's.
 _ENSURE_THAT = (
@@ -294,6 +299,7 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
     last_child = {provision.parent_key: provision.key for provision in provisions}
     excluded, rhetorical = _excluded_sections(provisions)
     lead_ins: dict[str, _Directive] = {}
+    ended_on: dict[str | None, tuple[Actor, ...]] = {}  # the subject a parent's lead-in without a modal ends on
     owners: dict[str, str] = {}  # a qualifier item -> the provision whose lead-in its own items complete
     # A lead-in whose items turn out to be no verb phrases ("shall consider: (1) costs; (2) risks") is one
     # obligation itself, placed where it stands.
@@ -314,7 +320,9 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         spans = [(offset + start, offset + end) for start, end in sentence_spans(body)]
         parent_lead_in = lead_ins.get(provision.parent_key or "")
         parent = by_key.get(provision.parent_key or "")
-        item_subject = _item_subject(parent, parent_lead_in, defined)
+        if parent_lead_in or provision.parent_key not in ended_on:  # siblings share their lead-in's subject
+            ended_on[provision.parent_key] = _item_subject(parent, parent_lead_in, defined)
+        item_subject = ended_on[provision.parent_key]
         resumed = parent if parent and last_child[parent.key] == provision.key and _resumes_parent(body) else None
         if parent_lead_in and _qualifies_its_items(body):  # "shall: (a) with respect to X: (i) review ..."
             lead_ins[provision.key] = parent_lead_in
@@ -653,7 +661,8 @@ def _directives(
         if delivered:
             actors = tuple(Actor(actor.name, "", actor.through) for actor in producer)
         if not actors or (_MEMBERS.search(actors[-1].name) and _COPULA.match(after)) or _lists_members(actors, after):
-            previous = None  # "Members shall be appointed ...", "Its other members shall be representatives ...":
+            if actors or not _THING_RELATIVE.search(before):  # "identify standards that may inhibit X and shall"
+                previous = None  # "Members shall be appointed ...", "Its other members shall be representatives ...":
             thing_before = thing_before or not actors
             continue  # composition, not a directive
         clause_start = boundary(index) if index else 0
@@ -749,16 +758,15 @@ def _segments(text: str) -> list[str]:
     """
     text = _OR_DESIGNEE.sub("", _PLURAL_OFFICES.sub(_one_office_each, text))
     text = _CHAIRS_OF.sub(r"\g<one> \g<body> or \g<other> \g<body>", text)  # "the Chair or Co-Chairs of X"
-    kept = {match.end() for match in _GROUP_NOUN_COMMA.finditer(text)}  # "each department, agency, or office"
-    parts, depth, current = [], 0, []
-    for position, char in enumerate(text, start=1):
+    kept = {match.end() - 1 for match in _GROUP_NOUN_COMMA.finditer(text)}  # "each department, agency, or office"
+    parts, depth, start = [], 0, 0
+    for mark in _SEGMENT_MARK.finditer(text):
+        char = mark.group(0)
         depth += {"(": 1, ")": -1}.get(char, 0)
-        if char in ",;—" and depth <= 0 and position not in kept:  # an em dash sets off an aside as commas do
-            parts.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current).strip())
+        if char in ",;—" and depth <= 0 and mark.start() not in kept:  # an em dash sets off an aside as commas do
+            parts.append(text[start : mark.start()].strip())
+            start = mark.end()
+    parts.append(text[start:].strip())
     split: list[str] = []
     for part in parts:
         split += [piece.strip() for piece in _JOINED_ACTORS.split(part) if piece.strip()]

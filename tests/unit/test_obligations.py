@@ -1789,3 +1789,27 @@ def test_a_directive_with_its_own_subject_after_required_content_is_a_directive(
         "that fund widget programs shall coordinate with the Secretary of the Interior."
     )
     assert directed(body) == [("shall", ["Widget Council"]), ("shall", ["all agencies"])]
+
+
+def test_a_modal_in_a_relative_clause_about_a_thing_does_not_break_the_subject_s_directives() -> None:
+    body = "The heads of all agencies shall identify widget rules that may slow growth and shall consider repeal."
+    assert directed(body) == [("shall", ["heads of all agencies"]), ("shall", ["heads of all agencies"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Widget procedures shall be set forth in an implementing directive to be issued by the Secretary of Labor "
+         "within 180 days of the date of this order.", ["Secretary of Labor"]),
+        ("Widget facilities shall be inspected, accredited, and monitored for compliance with established "
+         "standards, in accordance with the implementing directive, by the Department of Labor.",
+         ["Department of Labor"]),
+    ],
+)  # fmt: skip
+def test_a_passive_agent_after_a_long_verb_phrase_or_a_to_be_participle(body: str, expected: list[str]) -> None:
+    assert actor_names(one(paragraph(body))) == expected
+
+
+def test_a_by_phrase_inside_a_because_clause_is_no_agent() -> None:
+    body = "No widget shall be blocked solely because it is owned, directly or indirectly, by sanctioned persons."
+    assert extract(paragraph(body)) == []
