@@ -67,7 +67,7 @@ _PRESIDENT_IN_ROLE = re.compile(
 _LEADING_THE = re.compile(r"^(?:(?:the|an?|no|and|or|jointly)\s+)+", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"^(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch|[Ss]aid)\s+(?=[A-Z])")
 _DETERMINER = re.compile(
-    r"^(?:(?:each|any|all|either)\s+of\s+|(?:the|an?|no|each|every|all|any|such|and|or|both|either|jointly)\s+)+",
+    r"^(?:(?:each|any|all|either)\s+of\s+|(?:the|an?|another|no|each|every|all|any|such|and|or|both|either|jointly)\s+)+",
     re.IGNORECASE,
 )
 # "(OMB)", "(the “Secretary”)", "(``Secretary'')": a short form defined in parentheses.
@@ -96,6 +96,7 @@ _OF_EACH_AGENCY = re.compile(
     r"\s+(?:of|in|at)\s+(?:each|every|the|that|such|its|an?)\s+(?:agency|department)(?:\s+(?:and|or)\s+agency)?$"
 )
 _EACH_AGENCYS = re.compile(r"^(?:(?i:each|every|the|an?)\s+)?agency(?:'s|’s)?\s+(?=[A-Z])")
+_BODYS_OFFICE = re.compile(r"^(?P<body>[A-Z][\w ]*?)['’]s\s+(?P<office>[A-Z][\w ]*)$")
 _AGENCYS_OFFICE = re.compile(r"^(?P<each>[Ee]ach|[Ee]very)\s+agency(?:'s|’s)\s+(?P<office>[A-Z].*)$")
 _CONJUNCTION = re.compile(r"(?:When|Where|If|Unless|Although|While|After|Before|Once|Because|Since|Until|Upon)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\.\s+")
@@ -324,6 +325,10 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
     possessive = _AGENCYS_OFFICE.match(bare)
     if possessive:  # "Each agency's Chief FOIA Officer": the Chief FOIA Officer of each agency
         bare = f"{possessive.group('office')} of {possessive.group('each').lower()} agency"
+    body_office = _BODYS_OFFICE.match(bare)
+    if body_office and body_office.group("body") in expansions:  # "the Initiative's Executive Director"
+        body = _LEADING_THE.sub("", expansions[body_office.group("body")])
+        return f"{body_office.group('office')} of {_with_the(body)}"
     first, _, rest = bare.partition(" ")
     sentence_initial = first in _SENTENCE_CAPITALS or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed)", first)
     named = first.endswith("ed") and rest[:1].isupper()  # "United States ...", "Covered Agencies": a name's own capital

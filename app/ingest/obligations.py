@@ -132,7 +132,7 @@ _PARTICIPLE = re.compile(
 _DIRECTING = {
     "required", "authorized", "permitted", "empowered", "directed", "expected", "prepared", "responsible", "guided",
 }  # fmt: skip
-_AGENTS_JOINED = re.compile(r"\s+(?:and|or)\s+(?=the\s|each\s|any\s)")
+_AGENTS_JOINED = re.compile(r"\s+(?:and|or)\s+(?=the\s|each\s|any\s|another\s|other\s)")
 # "shall require that if ..., the contractor shall consider": what the directive requires, not a directive of its own.
 # ... and what a statute says ("Section 2204 of title 44 provides that X may"): no directive of this order.
 _REQUIRED_CONTENT = re.compile(
@@ -922,11 +922,11 @@ def _agents(words: str, defined: dict[str, str]) -> tuple[Actor, ...]:
     agent = _AGENT_ENDS.split(agent)[0]
     if _THE_PRESIDENT.fullmatch(agent.strip()):  # "The Board shall be appointed by the President"
         return (Actor("President", agent.strip()),)
-    if names.is_actor(agent, defined):
-        return (Actor(names.canonical(agent, defined), agent.strip()),)
     agents = _AGENTS_JOINED.split(agent)  # "by the agency head or the senior agency official designated"
     if len(agents) > 1 and all(names.is_actor(one, defined) for one in agents):
         return tuple(Actor(names.canonical(one, defined), one.strip()) for one in agents)
+    if names.is_actor(agent, defined):
+        return (Actor(names.canonical(agent, defined), agent.strip()),)
     return ()
 
 

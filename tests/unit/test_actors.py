@@ -296,3 +296,10 @@ def test_a_lowercase_body_is_an_actor_but_not_what_it_decides() -> None:
     assert is_actor("A special team of widget assistance providers", {})
     assert is_actor("the working group", {})
     assert not is_actor("Decisions of the panel", {})
+
+
+def test_an_office_named_with_its_body_s_possessive_is_the_office_of_that_body() -> None:
+    assert canonical("the Task Force's Executive Director", DEFINED) == (
+        "Executive Director of the Federal Widget Coordination Task Force"
+    )
+    assert canonical("the President's Widget Council", DEFINED) == "President's Widget Council"

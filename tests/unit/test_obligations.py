@@ -1813,3 +1813,8 @@ def test_a_passive_agent_after_a_long_verb_phrase_or_a_to_be_participle(body: st
 def test_a_by_phrase_inside_a_because_clause_is_no_agent() -> None:
     body = "No widget shall be blocked solely because it is owned, directly or indirectly, by sanctioned persons."
     assert extract(paragraph(body)) == []
+
+
+def test_passive_agents_joined_by_or_another_are_each_an_actor() -> None:
+    body = "Widget sites shall be inspected by the Department of Labor or another agency that has agreed to do so."
+    assert actor_names(one(paragraph(body))) == ["Department of Labor", "another agency"]
