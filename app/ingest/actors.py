@@ -48,7 +48,7 @@ _COLLECTIVE = re.compile(
     r"importers?|exporters?|part(?:y|ies)(?:\s+to\s.+)?|providers?|operators?|persons|executive\s+directors?)|"
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}(?:teams?|working\s+groups?|workgroups?|(?:sub)?committees?|panels?)|members?\s+of\s+.+|elements?\s+of\s+.+)"
     # "heads conducting reviews", "agencies of X", "officials for agencies engaged in Y"
-    r"(?:\s+(?:(?:of|in|within|for)\s.+|(?:[a-z]+ing|[a-z]+ed)(?:\s.+)?))?"
+    r"(?:\s+(?:(?:of|in|within|for|responsible)\s.+|(?:[a-z]+ing|[a-z]+ed)(?:\s.+)?))?"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
 )
 # "the chairperson", "the then-current chair": the chair of a body the order names elsewhere.
@@ -267,7 +267,8 @@ def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
         return True
     if not bare or len(bare.split()) > _MAX_ACTOR_WORDS or bare in {"President", "United States"}:
         return False
-    if _FINITE_VERB.search(bare) or _DOCUMENT_NAME.search(bare) or _CONJUNCTION.match(bare):  # "When the Secretary"
+    document = _DOCUMENT_NAME.search(bare) and not _COLLECTIVE.match(bare)  # not "agencies responsible for plans"
+    if _FINITE_VERB.search(bare) or document or _CONJUNCTION.match(bare):  # "When the Secretary"
         return False
     if bare in defined or bare in COMMON_ACRONYMS or _plural_acronym(bare, defined):
         return True
@@ -307,7 +308,9 @@ def _without_relative_clause(phrase: str) -> str:
 
 def strip_definitions(phrase: str) -> str:
     """Drop parenthetical definitions ("(OMB)"), keeping a plural marker such as "official(s)"."""
-    return re.sub(r"\s*\((?!s\))[^()]*\)", "", phrase).strip()
+    while (stripped := re.sub(r"\s*\((?!s\))[^()]*\)", "", phrase)) != phrase:  # "(as defined in section 801(j))"
+        phrase = stripped
+    return phrase.strip()
 
 
 def canonical(phrase: str, defined: Mapping[str, str]) -> str:

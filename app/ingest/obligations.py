@@ -140,7 +140,7 @@ _REQUIRED_CONTENT = re.compile(
 )
 _PARTICIPLE_ASIDE = re.compile(r",\s+(?=(?:[a-z]+ing|having|acting)\s)")
 _PREPOSITION_START = re.compile(
-    r"^(?:with|for|in|on|under|of|by|at|from|regarding|concerning|where|when|if|unless|except)\b", re.IGNORECASE
+    r"^(?:with|for|in|on|under|of|by|at|from|upon|regarding|concerning|where|when|if|unless|except)\b", re.IGNORECASE
 )
 _CLAUSE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were)\s+(?:\w+ed|been|made|taken|found)\b")
 # "require recipients to report annually", "designate officials to review awards on an annual basis": what others
@@ -187,8 +187,10 @@ _ENSURE_THAT = (
 )
 # "X shall:" or "X shall, within 90 days of the date of this order:" -- the items that follow are X's verbs.
 _LEAD_IN_TAIL = re.compile(
-    rf"^(?:\s*(?:each|jointly|also)\b)?(?:\s*be\s+authorized\s+to\b|\s*{_ENSURE_THAT})?(?P<asides>[^:]*):\s*$"
-)  # "X shall:", "X shall, within 90 days,:", "X shall be authorized to:", "X shall ensure that its facilities:"
+    rf"^(?:\s*(?:each|jointly|also)\b)?(?:\s*be\s+authorized\s+to\b|\s*{_ENSURE_THAT}|"
+    r"\s*(?:work|coordinate|consult|cooperate)\s+(?:closely\s+)?with\s+[^:]*?\bto(?=\s*:))?(?P<asides>[^:]*):\s*$"
+)  # "X shall:", "X shall, within 90 days,:", "X shall be authorized to:", "X shall ensure that its facilities:",
+# "X shall work with Federal, State, and local agencies, as appropriate, to:" (whom X works with are not actors)
 _ASIDE = re.compile(
     r"^(?:as|where|when|within|by|not\s+later|no\s+later|in|consistent|to\s+the\s+extent|subject|pursuant|with|through|"
     r"after|upon|before|on|at|for|acting|both|immediately|promptly)\b",
@@ -327,8 +329,8 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         if parent_lead_in and _qualifies_its_items(body):  # "shall: (a) with respect to X: (i) review ..."
             lead_ins[provision.key] = parent_lead_in
             owners[provision.key] = owners.get(provision.parent_key or "", provision.parent_key or "")
-        elif parent_lead_in and spans and _is_verb_phrase(body):
-            found.append(_lead_in_item(provision, spans[0], parent_lead_in, dates))
+        elif parent_lead_in and spans and (_is_verb_phrase(body) or _qualified_list(body)):
+            found += _lead_in_items(provision, spans[0], parent_lead_in, dates)
             unanswered.pop(owners.get(provision.parent_key or "", provision.parent_key or ""), None)
         for index, span in enumerate(spans):
             if inserted is not None and span[1] > inserted:
@@ -1009,11 +1011,13 @@ def _inline_items(verb_phrase: str) -> list[tuple[str, str]]:
     return items if all(_is_verb_phrase(words) for _, words in items) else []
 
 
-def _lead_in_item(
+def _lead_in_items(
     provision: ParsedProvision, span: tuple[int, int], lead_in: _Directive, dates: OrderDates
-) -> ExtractedObligation:
+) -> list[ExtractedObligation]:
+    """The obligation an item of a lead-in completes; one per inline item when the item only qualifies a list of
+    its own ("(4) upon request from an agency head: (i) formulate plans ...; (ii) estimate needs ...")."""
     first = provision.text[span[0] : span[1]]
-    return ExtractedObligation(
+    obligation = ExtractedObligation(
         provision_key=provision.key,
         section=provision.section,
         modal=lead_in.modal,
@@ -1023,6 +1027,22 @@ def _lead_in_item(
         span=span,
         deadline=_directive_deadline(first, dates, "") or lead_in.deadline,
     )
+    return [
+        replace(
+            obligation,
+            section=f"{provision.section or ''}({marker})",
+            action=_action(item),
+            deadline=_directive_deadline(item, dates, "") or obligation.deadline,
+        )
+        for marker, item in _qualified_list(first)
+    ] or [obligation]
+
+
+def _qualified_list(item: str) -> list[tuple[str, str]]:
+    """ "upon request from an agency head: (i) formulate plans; (ii) estimate needs": the inline items a qualifier
+    opens, when the item is one; else none."""
+    qualifier, colon, listed = item.partition(":")
+    return _inline_items(listed) if colon and _qualifies_its_items(f"{qualifier}:") else []
 
 
 def _action(after_modal: str) -> str:

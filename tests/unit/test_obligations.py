@@ -1818,3 +1818,30 @@ def test_a_by_phrase_inside_a_because_clause_is_no_agent() -> None:
 def test_passive_agents_joined_by_or_another_are_each_an_actor() -> None:
     body = "Widget sites shall be inspected by the Department of Labor or another agency that has agreed to do so."
     assert actor_names(one(paragraph(body))) == ["Department of Labor", "another agency"]
+
+
+def test_items_after_work_with_others_to_are_the_worker_s_obligations() -> None:
+    text = (
+        "Sec. 3. Widget Office. The Widget Office shall work with Federal, State, and local agencies, as "
+        "appropriate, to:\n(i) coordinate widget exercises;\n(ii) review widget response plans."
+    )
+    found = extract(text)
+    assert [(o.section, actor_names(o)) for o in found] == [("3(i)", ["Widget Office"]), ("3(ii)", ["Widget Office"])]
+
+
+def test_an_item_that_qualifies_an_inline_list_gives_one_obligation_per_inline_item() -> None:
+    text = (
+        "Sec. 6. Widget Labor. The Secretary of Labor shall:\n(a) collect widget data;\n(b) upon request from the "
+        "head of an agency: (i) formulate widget plans; and (ii) estimate widget training needs."
+    )
+    assert [o.section for o in extract(text)] == ["6(a)", "6(b)(i)", "6(b)(ii)"]
+
+
+def test_agencies_responsible_for_plans_are_a_group_not_a_document() -> None:
+    body = (
+        "Executive departments and agencies (agencies) responsible for widget plans and programs (as defined in "
+        "section 8(j) of this order) shall identify widget requirements."
+    )
+    assert actor_names(one(paragraph(body))) == [
+        "Executive departments and agencies responsible for widget plans and programs"
+    ]
