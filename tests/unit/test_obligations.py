@@ -1843,5 +1843,5 @@ def test_agencies_responsible_for_plans_are_a_group_not_a_document() -> None:
         "section 8(j) of this order) shall identify widget requirements."
     )
     assert actor_names(one(paragraph(body))) == [
-        "Executive departments and agencies responsible for widget plans and programs"
+        "executive departments and agencies responsible for widget plans and programs"
     ]
