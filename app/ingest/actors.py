@@ -64,10 +64,11 @@ _PRESIDENT_IN_ROLE = re.compile(
     r"(?:family\s+of\s+(?:the\s+)?)?(?:former|incumbent|outgoing|incoming|sitting)\s+Presidents?"
     r"(?:['’]s\s+(?:designated\s+)?representatives?)?"
 )
-_LEADING_THE = re.compile(r"^(?:(?:the|an?|no|and|or|jointly)\s+)+", re.IGNORECASE)
+_LEADING_THE = re.compile(r"^(?:(?:the|an?|no|and|or|its|their|jointly)\s+)+", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"^(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch|[Ss]aid)\s+(?=[A-Z])")
 _DETERMINER = re.compile(
-    r"^(?:(?:each|any|all|either)\s+of\s+|(?:the|an?|another|no|each|every|all|any|such|and|or|both|either|jointly)\s+)+",
+    r"^(?:(?:each|any|all|either)\s+of\s+|(?:the|an?|another|no|each|every|all|any|such|its|their|and|or|both|either|"
+    r"jointly)\s+)+",
     re.IGNORECASE,
 )
 # "(OMB)", "(the “Secretary”)", "(``Secretary'')": a short form defined in parentheses.

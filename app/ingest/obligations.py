@@ -225,7 +225,7 @@ _ABBREVIATION = re.compile(
 _JOINED_ACTORS = re.compile(
     r"\s+or\s+(?=(?:the\s+)?(?:Vice\s+)?(?:Chair\w*|Co-Chairs?)\b)|"  # "the Chair or Co-Chairs of the Committee"
     r"\s+or\s+(?=(?:the|an?|each|its|their|senior|principal|deputy|chief)\s)|"  # "the agency head or senior official"
-    r"(?<!Assistant to the President)\s+and\s+(?=(?:the|each|all|every|any|other|such)\s+|heads?\s+of\s|"
+    r"(?<!Assistant to the President)\s+and\s+(?=(?:the|each|all|every|any|other|such|its)\s+|heads?\s+of\s|"
     r"(?:Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Governor|Commissioner)\b|[A-Z]{2,}\b)"
 )
 # "within this same 120-day time period": a period the order has already set.

@@ -1845,3 +1845,8 @@ def test_agencies_responsible_for_plans_are_a_group_not_a_document() -> None:
     assert actor_names(one(paragraph(body))) == [
         "executive departments and agencies responsible for widget plans and programs"
     ]
+
+
+def test_a_body_and_its_members_are_each_directed() -> None:
+    body = "The Widget Task Force and its member agencies also shall examine widget fraud."
+    assert actor_names(one(paragraph(body))) == ["Widget Task Force", "member agencies"]
