@@ -976,15 +976,20 @@ def _obligations(
         span=span,
         deadline=directive.deadline,
     )
-    items = _inline_items(verb_phrase)
-    if not items:
-        return [obligation]
+    return _one_per_item(obligation, _inline_items(verb_phrase), dates) or [obligation]
+
+
+def _one_per_item(
+    obligation: ExtractedObligation, items: list[tuple[str, str]], dates: OrderDates
+) -> list[ExtractedObligation]:
+    """The obligation once per inline item, labelled at the item ("2(e)(ii)"), each with its own deadline if it
+    sets one."""
     return [
         replace(
             obligation,
-            section=f"{section or ''}({marker})",
+            section=f"{obligation.section or ''}({marker})",
             action=_action(item),
-            deadline=_directive_deadline(item, dates, "") or directive.deadline,
+            deadline=_directive_deadline(item, dates, "") or obligation.deadline,
         )
         for marker, item in items
     ]
@@ -1027,15 +1032,7 @@ def _lead_in_items(
         span=span,
         deadline=_directive_deadline(first, dates, "") or lead_in.deadline,
     )
-    return [
-        replace(
-            obligation,
-            section=f"{provision.section or ''}({marker})",
-            action=_action(item),
-            deadline=_directive_deadline(item, dates, "") or obligation.deadline,
-        )
-        for marker, item in _qualified_list(first)
-    ] or [obligation]
+    return _one_per_item(obligation, _qualified_list(first), dates) or [obligation]
 
 
 def _qualified_list(item: str) -> list[tuple[str, str]]:
