@@ -6,6 +6,7 @@ of X, one per item; purpose, policy, definitions and general-provisions sections
 ("shall be construed", "shall apply", "shall include"), and epistemic "may" are not obligations.
 """
 
+import itertools
 import re
 import string
 from collections.abc import Sequence
@@ -308,10 +309,12 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
     unanswered: dict[str, tuple[int, list[ExtractedObligation]]] = {}
     periods: list[Deadline] = []  # deadlines set so far, for "within this same period"
     found: list[ExtractedObligation] = []
-    context = ""  # the order's words so far, to read "the Secretary" as the Secretary last named in full before
-    for provision in provisions:
-        earlier, context = context, f"{context} {provision.text}"
-        defined = {short: full for short, (full, start) in defined_from.items() if start < len(context)}
+    # Where each provision starts in `whole`: the order's words before a modal, to read "the Secretary" as the
+    # Secretary last named in full before it, and the short forms defined by the end of the provision.
+    starts = list(itertools.accumulate((len(provision.text) + 1 for provision in provisions), initial=0))
+    for provision, begins in zip(provisions, starts, strict=False):
+        ends = begins + len(provision.text)
+        defined = {short: full for short, (full, start) in defined_from.items() if start < ends}
         top = _top(provision, by_key).key
         if provision.kind not in {"section", "paragraph", "text"} or top in excluded:
             continue
@@ -349,8 +352,7 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
                     directive = replace(directive, deadline=_earlier_period(periods, same))
                 if directive.deadline:
                     periods.append(directive.deadline)
-                said = f"{earlier} {provision.text[: span[0] + start]}"  # the order's words before this modal
-                directive = _with_full_names(directive, said, defined, found)
+                directive = _with_full_names(directive, whole[: begins + span[0] + start], defined, found)
                 restated = _restated(directive, provision.key, found)
                 if restated is not None:  # "X shall submit reports. The initial report shall be submitted within ..."
                     if found[restated].deadline is None:
