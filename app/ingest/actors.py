@@ -18,7 +18,7 @@ _HEADS = (
     r"Vice\s+President|Staff|Czar|Tsar|Commandant|Registrar|Inspector|Surgeon|Solicitor|Treasurer|Mayor|Agent|"
     r"Authority|Secretariat|Steering|Governors?|Initiative|Guard|Institution|Library|Academy|Survey|Command|"
     r"Co-Chairs?|Partnership|Network|Consortium|Division|Branch|Unit|Bank|Corporation|Workgroup|Services|Forces|"
-    r"Liaisons?|Endowment|Subcabinet|Forum|Community|Executive(?=\s*$)"
+    r"Liaisons?|Endowment|Subcabinet|Forum|Community|University|College|Laborator(?:y|ies)|Cell|Organization|Executive(?=\s*$)"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})\b")
 _CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de|through)"
@@ -34,21 +34,34 @@ _NAME_TAIL = (
 _QUALIFIERS = (
     r"(?:(?!(?:The|This|That|Such|Each|Any|No|An?|Its|Their|Vice|Deputy|Associate|Assistant)\b)[A-Z][\w'’&-]*\s+){1,6}"
 )
+# A word that can qualify "agencies" ("property" in "Federal property managing agencies"): not a function word, nor
+# a verb that would make the phrase a clause.
+_NOUN_MODIFIER = (
+    r"(?!(?:with|to|by|for|from|in|on|of|and|or|that|which|than|as|at|into|among|between|shall|may|must|should|will|"
+    r"is|are|be|the|consult|notify|assist|require|direct|inform|help|support|advise|encourage|include|when|whenever|"
+    r"where|though|although|if|unless|while|once|because|since|until|upon|after|before|during|under|over|through|"
+    r"including|except|consistent|following|pursuant|within|without|against|about)\b)[a-z][a-z-]{2,}(?<![^s]s)\b"
+)  # a singular word: "reviews" or "notifies" would make a clause of the phrase
 # A collective actor written in lower case: "agencies", "each agency", "the heads of executive departments".
 _COLLECTIVE = re.compile(
     r"^(?:(?:all|each|every|any|the|these|those|that|an?|such|relevant|other|covered|appropriate|participating|executive|branch|Federal|federal|lead|major|"
     r"[a-z]+(?:ive|ory)|"  # "investigative agencies", "regulatory agencies"
     r"[a-z]+(?:ing|ed)\s+(?:and|or)|"  # "cooperating and participating agencies"
-    r"member|[Gg]overnment|[a-z]+ing|[a-z]+ed|[A-Za-z][A-Z]+|[A-Z][a-z]+)\s+)*"  # "Task Force agencies"
+    r"member|[Gg]overnment|[a-z]+ing|[a-z]+ed|[A-Za-z][A-Z]+|[A-Z][a-z]+|"  # "Task Force agencies"
+    rf"{_NOUN_MODIFIER})\s+)*"  # "Federal property managing agencies"
     r"(?:(?:(?:departments?|offices?),?\s+(?:(?:and|or)\s+)?)?[Aa]genc(?:y|ies)(?:,?\s+(?:and|or)\s+(?:offices?|departments?|(?:agency\s+)?components?))?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+|\s+(?:listed\s+)?(?:below|above))?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
-    r"agency\s+heads?|"
+    r"(?:agency|department|bureau|office|component)(?:\s+or\s+(?:agency|department|bureau|office|component))*\s+heads?|"
     r"(?:(?!of\s)[\w-]+\s+){0,4}(?:officials?|official\(s\)|officers?|agents|appointees?|employees|personnel|supervisors|managers|"
     r"members?|staff|participants|authorities|(?:co-)?chair(?:s|persons)|chairmen|regulators|counsel|entit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
-    r"importers?|exporters?|part(?:y|ies)(?:\s+to\s.+)?|providers?|operators?|persons|executive\s+directors?)|"
-    r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}(?:teams?|working\s+groups?|workgroups?|(?:sub)?committees?|panels?)|members?\s+of\s+.+|elements?\s+of\s+.+)"
+    r"importers?|exporters?|part(?:y|ies)(?:\s+to\s.+)?|providers?|operators?|persons|executive\s+directors?|"
+    r"employers?|representatives?|coordinators?|liaisons?|judges?)|"
+    r"(?:(?!of\b)[a-z-]+\s+){0,2}(?:classification|approval|convening|appointing|contracting|issuing|licensing|reviewing|"
+    r"investigative|adjudicative)\s+authorit(?:y|ies)|"  # "the original classification authority", not a power
+    r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}(?:teams?|working\s+groups?|workgroups?|(?:sub)?committees?|panels?|boards?|"
+    r"councils?|task\s+forces?)|members?\s+of\s+.+|elements?\s+of\s+.+)"
     # "heads conducting reviews", "agencies of X", "officials for agencies engaged in Y"
-    r"(?:\s+(?:(?:of|in|within|for|responsible)\s.+|(?:[a-z]+ing|[a-z]+ed)(?:\s.+)?))?"
+    r"(?:\s+(?:(?:of|in|within|for|from|responsible)\s.+|(?:[a-z]+ing|[a-z]+ed)(?:\s.+)?))?"
     r"(?:\s+and\s+(?:agency\s+)?(?:heads?|employees|personnel|officers|officials))?$"
 )
 # "the chairperson", "the then-current chair": the chair of a body the order names elsewhere.
@@ -101,6 +114,7 @@ _BODYS_OFFICE = re.compile(r"^(?P<body>[A-Z][\w ]*?)['’]s\s+(?P<office>[A-Z][\
 _AGENCYS_OFFICE = re.compile(r"^(?P<each>[Ee]ach|[Ee]very)\s+agency(?:'s|’s)\s+(?P<office>[A-Z].*)$")
 _CONJUNCTION = re.compile(r"(?:When|Where|If|Unless|Although|While|After|Before|Once|Because|Since|Until|Upon)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\.\s+")
+_NUMBER_WORD = re.compile(r"\d+(?:st|nd|rd|th)?")
 _FINITE_VERB = re.compile(r"\b(?:cannot|can|could|will|would|is|are|was|were|does|do|did)\b")
 _LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an"}
 _ARTICLES = {"the", "a", "an"}
@@ -228,7 +242,20 @@ def _abbreviated_by(short: str, words: list[str]) -> str | None:
             continue
         if _matches(short.split(), [word for word in tail if word.lower() not in _LOWER_WORDS]):
             return " ".join(words[start:]).rstrip(",")
+    if not short.isupper() or len(short) < 3:
+        return None
+    for start in range(len(bare) - 1, -1, -1):  # "Maritime Administration (MARAD)": letters taken from its words
+        if bare[start].lower() not in _LOWER_WORDS and _spells(short, bare[start:]):
+            return " ".join(words[start:]).rstrip(",")
     return None
+
+
+def _spells(short: str, words: list[str]) -> bool:
+    """Whether an acronym opens with the first word's initial and takes every letter, in order, from the words."""
+    if not words or words[0][:1].upper() != short[0]:
+        return False
+    letters = iter("".join(words).upper())
+    return all(letter in letters for letter in short)
 
 
 def _from_first_capital(words: list[str]) -> list[str]:
@@ -279,8 +306,9 @@ def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
     if not re.match(r"[A-Z]", words[0]) and not _NUMBERED_BODY.fullmatch(bare):
         return False
     proper = all(
-        re.match(_CAPITALISED, w) or w.lower() in _LOWER_WORDS or w.startswith("(") or w.isdigit() for w in words
-    )
+        re.match(_CAPITALISED, w) or w.lower() in _LOWER_WORDS or w.startswith("(") or _NUMBER_WORD.fullmatch(w)
+        for w in words
+    )  # "the Office of the 21st Century Workforce"
     title = proper or bool(re.match(rf"^{_CAPITALISED}(?:\s+{_CAPITALISED})*\s+(?:program|staff)\b", bare))
     return title and bool(_HEAD.search(bare)) or (proper and _expands(words, defined))
 

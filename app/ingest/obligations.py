@@ -85,7 +85,7 @@ _DESIGNEE = re.compile(
     re.I,
 )
 _OBJECT_RELATIVE = re.compile(r"^(?:which|that|whom)\s+(?P<subject>(?:the|each|all)\s+.+)$", re.IGNORECASE)
-_LOWERCASE_BODY = re.compile(r"team|working group|workgroup|(?:sub)?committee|panel")
+_LOWERCASE_BODY = re.compile(r"team|working group|workgroup|(?:sub)?committee|panel|board|council|task force")
 _THING_RELATIVE = re.compile(r"\b[a-z]+s?\s+(?:that|which)\s+$")  # "regulatory standards that may": about a thing
 _JOINED_SUBJECT = re.compile(r"[,;]\s+(?:and|but)\s+(?P<subject>[^,;]+?)\s*$")
 _ANTECEDENT = re.compile(r"(?:^|\s)(?P<phrase>(?:an?|the|each|such)\s+(?:[\w-]+\s+){0,4}?[\w-]+),?\s+who\s+$")
@@ -159,6 +159,12 @@ _RELATIVE = re.compile(r"^(?:who|which|whose\s+[\w\s]{1,40})$", re.IGNORECASE)
 # "agencies whose actions may": a relative clause's own subject, which is no office.
 _RELATIVE_SUBJECT = re.compile(r"\bwhose\s+(?:[a-z][\w-]*\s+){1,3}$")
 _DETERMINED_SUBJECT = re.compile(r"^(?:the|this|that|these|those|such|any|no|its|their|his|her|our|an?)\s", re.I)
+# "The functions of the Commission shall be to: (i) ...": the body whose functions they are is directed.
+_DUTIES_OF = re.compile(
+    r"\b(?:functions?|duties|responsibilities|missions?|purposes?|role)\s+of\s+(?P<body>(?:the|this|each)\s+[^,;]+?)\s*$",
+    re.IGNORECASE,
+)
+_BE_TO = re.compile(r"^\s*(?:also\s+)?be\s+to\b")
 _RESPONSIBILITY_OF = re.compile(
     r"^\s*(?:also\s+)?be\s+the\s+(?:\w+\s+)?responsibility\s+of\s+(?P<agent>[^,;:.]+)", re.IGNORECASE
 )
@@ -189,7 +195,8 @@ _ENSURE_THAT = (
 # "X shall:" or "X shall, within 90 days of the date of this order:" -- the items that follow are X's verbs.
 _LEAD_IN_TAIL = re.compile(
     rf"^(?:\s*(?:each|jointly|also)\b)?(?:\s*be\s+authorized\s+to\b|\s*{_ENSURE_THAT}|"
-    r"\s*(?:work|coordinate|consult|cooperate)\s+(?:closely\s+)?with\s+[^:]*?\bto(?=\s*:))?(?P<asides>[^:]*):\s*$"
+    r"\s*(?:work|coordinate|consult|cooperate)\s+(?:closely\s+)?with\s+[^:]*?\bto(?=\s*:)|\s*be\s+to(?=\s*:))?"
+    r"(?P<asides>[^:]*):\s*$"
 )  # "X shall:", "X shall, within 90 days,:", "X shall be authorized to:", "X shall ensure that its facilities:",
 # "X shall work with Federal, State, and local agencies, as appropriate, to:" (whom X works with are not actors)
 _ASIDE = re.compile(
@@ -199,7 +206,7 @@ _ASIDE = re.compile(
 )
 # An item that opens with a subject and its verb: "risk models used to guide enforcement are not information ...".
 # "shall: (i)" or "shall, within 30 days, (i)": a verb phrase that is an inline list.
-_INLINE_LIST = re.compile(rf"^\s*(?:,[^()]{{0,80}},|{_ENSURE_THAT})?\s*:?\s*\((?P<marker>i|a|A|1)\)\s")
+_INLINE_LIST = re.compile(rf"^\s*(?:,[^()]{{0,80}},|{_ENSURE_THAT}|be\s+to)?\s*:?\s*\((?P<marker>i|a|A|1)\)\s")
 _INLINE_MARKER = re.compile(r"\((?P<marker>[ivx]{1,4}|[a-zA-Z]|\d{1,2})\)\s")
 _MARKER_SEQUENCES = {
     "i": [to_roman(n) for n in range(1, 30)],
@@ -644,6 +651,9 @@ def _directives(
         agent = () if _MEMBERS.search(before[-80:]) else _passive_agent(after, defined)
         undergoes = _undergoes(after)
         actors = agent or (() if undergoes else _subject(before, defined))
+        duties = _DUTIES_OF.search(before) if not actors and _BE_TO.match(after) else None
+        if duties:  # "The mission of the Task Force shall be to identify ..."
+            actors = _subject(duties.group("body"), defined)
         continues = previous is not None and _continues(sentence[modals[index - 1].end() : modal.start()])
         if not actors and continues and not undergoes:
             actors = passive_subject if passive_subject is not None else previous.actors

@@ -37,6 +37,15 @@ def test_definition_by_a_shortened_name() -> None:
     assert definitions(text) == {"Task Force": "Federal Widget Coordination Task Force"}
 
 
+def test_an_acronym_taking_letters_from_its_words_defines_the_name() -> None:
+    text = "the Administrator of the Maritime Widget Administration (MAWAD) shall act"
+    assert definitions(text) == {"MAWAD": "Maritime Widget Administration"}
+
+
+def test_a_name_with_an_ordinal_is_an_actor() -> None:
+    assert is_actor("The Office of the 21st Century Widget Workforce", {})
+
+
 def test_definition_by_the_leading_title() -> None:
     text = "the Director of the Office of Widget Policy (Director) shall chair the board"
     assert definitions(text) == {"Director": "Director of the Office of Widget Policy"}
@@ -101,6 +110,12 @@ def test_offices_and_bodies_are_actors(phrase: str) -> None:
         "appropriate officials",
         "members of the Widget Board",
         "each agency that purchases widgets",
+        "Federal property managing agencies",  # a noun among the modifiers
+        "the relevant department or agency head",
+        "the original classification authority",
+        "the employer",
+        "Staff from the participating agencies",
+        "the board",
     ],
 )
 def test_collectives_are_actors(phrase: str) -> None:
@@ -130,6 +145,9 @@ def test_an_undefined_acronym_is_not_an_actor() -> None:
         "the President",
         "The United States",
         "the Federal Government",
+        "the authority delegated under this section",  # a power, not an office
+        "following such reviews each agency",  # a clause, not a name
+        "the commission of acts of violence",
     ],
 )
 def test_things_are_not_actors(phrase: str) -> None:

@@ -1529,6 +1529,24 @@ def test_a_duty_that_is_the_responsibility_of_an_office_directs_it() -> None:
     assert extract(paragraph("The widget shall be the property of the United States.")) == []
 
 
+@pytest.mark.parametrize("noun", ["functions", "mission", "purpose", "duties"])
+def test_the_functions_of_a_body_direct_the_body(noun: str) -> None:
+    found = one(paragraph(f"The {noun} of the Widget Council shall be to advise the President on widgets."))
+    assert actor_names(found) == ["Widget Council"]
+    assert extract(paragraph("The purpose of this order shall be to promote widgets.")) == []
+
+
+def test_the_functions_of_a_body_as_a_lead_in_direct_it_in_each_item() -> None:
+    found = extract(
+        "Sec. 3. Functions.\n(a) The functions of the Widget Council shall be to:\n(i) advise the President;\n"
+        "(ii) monitor widget supply."
+    )
+    assert [(o.section, actor_names(o)) for o in found] == [
+        ("3(a)(i)", ["Widget Council"]),
+        ("3(a)(ii)", ["Widget Council"]),
+    ]
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
