@@ -20,7 +20,7 @@ _HEADS = (
     r"Co-Chairs?|Partnership|Network|Consortium|Division|Branch|Unit|Bank|Corporation|Workgroup|Services|Forces|"
     r"Liaisons?|Endowment|Subcabinet|Forum|Community|University|College|Laborator(?:y|ies)|Cell|Organization|Executive(?=\s*$)"
 )
-_HEAD = re.compile(rf"\b(?:{_HEADS})\b")
+_HEAD = re.compile(rf"\b(?:{_HEADS})s?\b")  # "the Federal Executive Boards"
 _CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de|through)"
 _CAPITALISED = r"[A-Z][\w.'’&-]*"
 _NAME_WORD = r"[A-Z][\w'’&-]*"  # a capitalised word without trailing punctuation
@@ -114,6 +114,9 @@ _BODYS_OFFICE = re.compile(r"^(?P<body>[A-Z][\w ]*?)['’]s\s+(?P<office>[A-Z][\
 _AGENCYS_OFFICE = re.compile(r"^(?P<each>[Ee]ach|[Ee]very)\s+agency(?:'s|’s)\s+(?P<office>[A-Z].*)$")
 _CONJUNCTION = re.compile(r"(?:When|Where|If|Unless|Although|While|After|Before|Once|Because|Since|Until|Upon)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\.\s+")
+_DESCRIBED_NAME = re.compile(
+    r"(?:(?:relevant|regional|appropriate|respective|current|new|existing)\s+)+(?P<name>[A-Z].*)"
+)
 _NUMBER_WORD = re.compile(r"\d+(?:st|nd|rd|th)?")
 _FINITE_VERB = re.compile(r"\b(?:cannot|can|could|will|would|is|are|was|were|does|do|did)\b")
 _LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an"}
@@ -129,11 +132,13 @@ _SENTENCE_CAPITALS = {
 }  # fmt: skip
 # A relative pronoun, not "that" pointing back after a preposition ("the head of that agency").
 _NOT_AFTER_PREPOSITION = r"(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bin)(?<!\bon)(?<!\bby)(?<!\bwith)"
+# "each agency for which an order of succession is required"
+_PREPOSITION_RELATIVE = r"\s+(?:for|in|to|by|with|from|under)\s+(?:which|whom)\s"
 _QUALIFIER = re.compile(
     rf"{_NOT_AFTER_PREPOSITION}\s+(?:that|which|who|whose|within|with\s+respect\s+to|"
-    r"in\s+(?:his|her|its|their)\s+capacity|as\s+the)\s"
+    rf"in\s+(?:his|her|its|their)\s+capacity|as\s+the)\s|{_PREPOSITION_RELATIVE}"
 )
-_RELATIVE_PRONOUN = re.compile(rf"{_NOT_AFTER_PREPOSITION}\s+(?:that|which|who|whose)\s")
+_RELATIVE_PRONOUN = re.compile(rf"{_NOT_AFTER_PREPOSITION}\s+(?:that|which|who|whose)\s|{_PREPOSITION_RELATIVE}")
 
 # Acronyms orders use without defining them.
 COMMON_ACRONYMS = {
@@ -303,6 +308,10 @@ def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
     if _COLLECTIVE.match(bare) or _COLLECTIVE.match(bare[0].lower() + bare[1:]) or LOWERCASE_CHAIR.fullmatch(bare):
         return True
     words = bare.split()
+    described = _DESCRIBED_NAME.fullmatch(bare)  # "regional Federal Executive Boards": an adjective before a name
+    if described and len(words) > 1:
+        words = described.group("name").split()
+        bare = " ".join(words)
     if not re.match(r"[A-Z]", words[0]) and not _NUMBERED_BODY.fullmatch(bare):
         return False
     proper = all(

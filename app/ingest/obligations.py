@@ -39,7 +39,7 @@ _NOT_A_DIRECTIVE = re.compile(
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|if|when|where|unless|with\s+respect)\b|take\s+effect|"
     r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?![^.;]{0,80}\bin\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
     r"terminate(?!,?\s+(?:the|such|any|all|each|its|their|effective)\b)|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:as|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
-    r"be\s+(?:a|an|the)\s(?!(?:\w+\s+)?responsibility\s+of\b)|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate)\b)",
+    r"be\s+(?:a|an|the)\s(?!(?:\w+\s+)?responsibility\s+of\b)|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate|occur)\b)",
     re.IGNORECASE,
 )
 _POLICY = re.compile(
@@ -92,7 +92,7 @@ _ANTECEDENT = re.compile(r"(?:^|\s)(?P<phrase>(?:an?|the|each|such)\s+(?:[\w-]+\
 _DESIGNATED_AND = re.compile(
     r"^\W*(?P<subject>[^,;:]+?)\s+(?:is|are)\s+(?:hereby\s+)?(?:designated|named|appointed|assigned)\b[^;:]*\band\s+$"
 )
-_OR_DESIGNEE = re.compile(r"\s+(?:or|and)\s+(?:(?:his|her|its|their)(?:\s+or\s+her)?\s+)?designees?\b(?!\s*,)")
+_OR_DESIGNEE = re.compile(r"\s+(?:or|and)\s+(?:(?:his|her|its|their|an?)(?:\s+or\s+her)?\s+)?designees?\b(?!\s*,)")
 # "the heads of other agencies as the Director may deem appropriate": whom a consultation list takes in, no directive.
 _DEEMED = re.compile(
     r"\s+as\s+(?:the\s+)?[A-Z][^,;]*?\s+(?:may|shall)\s+(?:deem|determine|consider|find|designate|invite|require)\b[^,;]*"
@@ -898,7 +898,12 @@ def _actor_ending(words: str, defined: dict[str, str]) -> str | None:
 def _antecedent(segments: list[str], defined: dict[str, str]) -> Actor | None:
     """The office or body a pronoun subject stands for: the nearest one named before it in the sentence."""
     for segment in reversed(segments):
-        words = re.sub(r"^(?:as|when|where|if|once|while|after|before|because|since|until)\s+", "", segment, flags=re.I)
+        words = re.sub(
+            r"^(?:as|when|whenever|where|wherever|if|unless|once|while|after|before|because|since|until)\s+",
+            "",
+            segment,
+            flags=re.I,
+        )
         for length in range(min(len(words.split()), 8), 0, -1):
             phrase = " ".join(words.split()[:length])
             if names.is_actor(phrase, defined):

@@ -46,6 +46,14 @@ def test_a_name_with_an_ordinal_is_an_actor() -> None:
     assert is_actor("The Office of the 21st Century Widget Workforce", {})
 
 
+def test_an_adjective_before_a_plural_name_is_an_actor() -> None:
+    assert is_actor("The regional Federal Widget Boards", {})
+
+
+def test_a_relative_clause_after_a_preposition_is_dropped_from_the_name() -> None:
+    assert canonical("Each agency for which an order of succession is required", {}) == "each agency"
+
+
 def test_definition_by_the_leading_title() -> None:
     text = "the Director of the Office of Widget Policy (Director) shall chair the board"
     assert definitions(text) == {"Director": "Director of the Office of Widget Policy"}
@@ -116,6 +124,7 @@ def test_offices_and_bodies_are_actors(phrase: str) -> None:
         "the employer",
         "Staff from the participating agencies",
         "the board",
+        "Each agency for which an order of succession is required",
     ],
 )
 def test_collectives_are_actors(phrase: str) -> None:

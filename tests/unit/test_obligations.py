@@ -1547,6 +1547,23 @@ def test_the_functions_of_a_body_as_a_lead_in_direct_it_in_each_item() -> None:
     ]
 
 
+def test_a_pronoun_after_a_whenever_clause_is_the_office_it_names() -> None:
+    found = one(
+        paragraph("Whenever an executive department or agency proposes a widget rule, it shall repeal two others.")
+    )
+    assert actor_names(found) == ["executive department or agency"]
+
+
+def test_an_office_or_a_designee_is_the_office() -> None:
+    assert actor_names(one(paragraph("The Chair or a designee shall convene meetings of the Widget Council."))) == [
+        "Chair"
+    ]
+
+
+def test_what_shall_occur_directs_no_one() -> None:
+    assert extract(paragraph("Presentation of the Widget Medal for Public Safety Officers shall occur in May.")) == []
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
