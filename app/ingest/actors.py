@@ -117,6 +117,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\.\s+")
 _DESCRIBED_NAME = re.compile(
     r"(?:(?:relevant|regional|appropriate|respective|current|new|existing)\s+)+(?P<name>[A-Z].*)"
 )
+_EVERY_FEDERAL_AGENCY = re.compile(r"(?:all|every)\s+Federal\s+agenc(?:y|ies)", re.IGNORECASE)
 _NUMBER_WORD = re.compile(r"\d+(?:st|nd|rd|th)?")
 _FINITE_VERB = re.compile(r"\b(?:cannot|can|could|will|would|is|are|was|were|does|do|did)\b")
 _LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an"}
@@ -375,6 +376,8 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
     named = first.endswith("ed") and rest[:1].isupper()  # "United States ...", "Covered Agencies": a name's own capital
     if sentence_initial and not named and _COLLECTIVE.match(bare[0].lower() + bare[1:]):
         bare = f"{first.lower()} {rest}".strip()  # "Agencies shall" -> "agencies"; "Federal employees" stays
+    if _EVERY_FEDERAL_AGENCY.fullmatch(bare):  # "every Federal agency", "All Federal agencies": the agencies
+        return "agencies"
     body_members = re.fullmatch(r"(?P<body>.+?)\s+(?P<members>members|staff|(?:co-)?chair(?:s|persons?)?)", bare)
     if body_members and body_members.group("body") in expansions:  # "Workgroup members", "Task Force co-chairs"
         return f"{body_members.group('members')} of {_with_the(expansions[body_members.group('body')])}"

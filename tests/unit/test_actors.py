@@ -179,6 +179,12 @@ def test_omb_director_written_in_full(phrase: str) -> None:
     assert canonical(phrase, {}) == "Director of the Office of Management and Budget"
 
 
+@pytest.mark.parametrize("phrase", ["every Federal agency", "All Federal agencies"])
+def test_every_federal_agency_is_the_agencies(phrase: str) -> None:
+    assert canonical(phrase, {}) == "agencies"
+    assert canonical("all agencies that purchase widgets", {}) != "agencies"
+
+
 def test_common_acronyms_expand_after_of() -> None:
     assert canonical("the Director of NSA", {}) == "Director of the National Security Agency"
     assert canonical("the Chair of the FCC", {}) == "Chair of the Federal Communications Commission"
