@@ -18,7 +18,7 @@ _HEADS = (
     r"Vice\s+President|Staff|Czar|Tsar|Commandant|Registrar|Inspector|Surgeon|Solicitor|Treasurer|Mayor|Agent|"
     r"Authority|Secretariat|Steering|Governors?|Initiative|Guard|Institution|Library|Academy|Survey|Command|"
     r"Co-Chairs?|Partnership|Network|Consortium|Division|Branch|Unit|Bank|Corporation|Workgroup|Services|Forces|"
-    r"Liaisons?|Endowment|Subcabinet|Forum|Community|University|College|Laborator(?:y|ies)|Cell|Organization|Executive(?=\s*$)"
+    r"Liaisons?|Endowment|Subcabinet|Forum|Community|University|College|Laborator(?:y|ies)|Cell|Organization|Police|Attorney|Executive(?=\s*$)"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})s?\b")  # "the Federal Executive Boards"
 _CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de|through)"
@@ -52,10 +52,11 @@ _COLLECTIVE = re.compile(
     r"(?:(?:(?:departments?|offices?),?\s+(?:(?:and|or)\s+)?)?[Aa]genc(?:y|ies)(?:,?\s+(?:and|or)\s+(?:offices?|departments?|(?:agency\s+)?components?))?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+|\s+(?:listed\s+)?(?:below|above))?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"(?:agency|department|bureau|office|component)(?:\s+or\s+(?:agency|department|bureau|office|component))*\s+heads?|"
-    r"(?:(?!of\s)[\w-]+\s+){0,4}(?:officials?|official\(s\)|officers?|agents|appointees?|employees|personnel|supervisors|managers|"
+    r"(?:(?!(?:of|as|by|to|with)\s)[\w-]+\s+){0,4}(?:officials?|official\(s\)|officers?|agents|appointees?|employees|personnel|supervisors|managers|"
     r"members?|staff|participants|authorities|(?:co-)?chair(?:s|persons)|chairmen|regulators|counsel|entit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
     r"importers?|exporters?|part(?:y|ies)(?:\s+to\s.+)?|providers?|operators?|persons|executive\s+directors?|"
-    r"employers?|representatives?|coordinators?|liaisons?|judges?)|"
+    r"employers?|representatives?|coordinators?|liaisons?|judges?|regulators?|classifiers?|developers?|"
+    r"advocates?|designee(?=\s+of\s)|occupants?|holders?|inspectors?|auditors?|investigators?|reviewers?)|"
     r"(?:(?!of\b)[a-z-]+\s+){0,2}(?:classification|approval|convening|appointing|contracting|issuing|licensing|reviewing|"
     r"investigative|adjudicative)\s+authorit(?:y|ies)|"  # "the original classification authority", not a power
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}(?:teams?|working\s+groups?|workgroups?|(?:sub)?committees?|panels?|boards?|"

@@ -92,8 +92,10 @@ _ANTECEDENT = re.compile(r"(?:^|\s)(?P<phrase>(?:an?|the|each|such)\s+(?:[\w-]+\
 _DESIGNATED_AND = re.compile(
     r"^\W*(?P<subject>[^,;:]+?)\s+(?:is|are)\s+(?:hereby\s+)?(?:designated|named|appointed|assigned)\b[^;:]*\band\s+$"
 )
-_OR_DESIGNEE = re.compile(r"\s+(?:or|and)\s+(?:(?:his|her|its|their|an?)(?:\s+or\s+her)?\s+)?designees?\b(?!\s*,)")
+_OR_DESIGNEE = re.compile(r"\s+(?:or|and)\s+(?:(?:his|her|its|their|an?|any)(?:\s+or\s+her)?\s+)?designees?\b(?!\s*,)")
 # "the heads of other agencies as the Director may deem appropriate": whom a consultation list takes in, no directive.
+# "The head of each agency is authorized to and shall take": the permission and the duty share their subject.
+_AUTHORIZED_AND = re.compile(r"\s+(?:is|are)\s+(?:hereby\s+)?(?:authorized|empowered)\s+to\s+and\s*$")
 _DEEMED = re.compile(
     r"\s+as\s+(?:the\s+)?[A-Z][^,;]*?\s+(?:may|shall)\s+(?:deem|determine|consider|find|designate|invite|require)\b[^,;]*"
 )
@@ -102,9 +104,14 @@ _PURPOSE = re.compile(r"(?:in\s+order\s+)?to\s", re.IGNORECASE)
 _SEGMENT_MARK = re.compile(r"[(),;—]")
 _NOR = re.compile(r"\bnor\s*$", re.IGNORECASE)
 _INVERTED_SUBJECT = re.compile(r"^\s*(?P<subject>(?:any|an?|the|each)\s+[a-z][\w-]*)\b")
-_PRONOUN = re.compile(r"^(?:they|it)$", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:they|it|he\s+or\s+she|she\s+or\s+he|he|she)$", re.IGNORECASE)
 # A conjunction before a subject and an adverb after it: "but they", "NBAC also".
-_LINKED = re.compile(r"^(?:and|or|but|then)\s+|\s+(?:also|further|additionally|thereafter|likewise)$", re.IGNORECASE)
+_LINKED = re.compile(
+    r"^(?:and|or|but|then)\s+|\s+(?:also|further|additionally|thereafter|likewise|promptly|immediately|accordingly)$",
+    re.IGNORECASE,
+)
+_NAME_GOES_ON = re.compile(r"(?:of|for|on|to|and|or|the|[A-Z(])")  # a word that continues a name before it
+_OPEN_ENDED = re.compile(r"\s(?:of|for|on|to|and|or|the|an?|each|such)$")  # "the head of the": a name not yet ended
 _PRONOUN_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:(?:and|but)\s+)?(?:they|it)\s+(?:also\s+)?$", re.IGNORECASE)
 # Asides about the subject: ", the heads of which", ", including Federal staff,".
 _NONRESTRICTIVE = re.compile(
@@ -200,7 +207,8 @@ _LEAD_IN_TAIL = re.compile(
 )  # "X shall:", "X shall, within 90 days,:", "X shall be authorized to:", "X shall ensure that its facilities:",
 # "X shall work with Federal, State, and local agencies, as appropriate, to:" (whom X works with are not actors)
 _ASIDE = re.compile(
-    r"^(?:as|where|when|within|by|not\s+later|no\s+later|in|consistent|to\s+the\s+extent|subject|pursuant|with|through|"
+    r"^(?:as|where|when|within|by|not\s+later|no\s+later|not\s+less|no\s+less|at\s+least|in|consistent|to\s+the\s+extent|"
+    r"subject|pursuant|with|through|"
     r"after|upon|before|on|at|for|acting|both|immediately|promptly)\b",
     re.IGNORECASE,
 )
@@ -234,6 +242,7 @@ _JOINED_ACTORS = re.compile(
     r"\s+or\s+(?=(?:the\s+)?(?:Vice\s+)?(?:Chair\w*|Co-Chairs?)\b)|"  # "the Chair or Co-Chairs of the Committee"
     r"\s+or\s+(?=(?:the|an?|each|its|their|senior|principal|deputy|chief)\s)|"  # "the agency head or senior official"
     r"(?<!Assistant to the President)\s+and\s+(?=(?:the|each|all|every|any|other|such|its)\s+|heads?\s+of\s|"
+    r"(?<![Dd]epartment)(?<![Dd]epartments)agency\s+heads\b|"
     r"(?:Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Governor|Commissioner)\b|[A-Z]{2,}\b)"
 )
 # "within this same 120-day time period": a period the order has already set.
@@ -806,6 +815,7 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
     left: list[Actor] = []  # actors further left: once there are any, `right` were consulted parties
     consulted = False
     through: str | None = None
+    before = _AUTHORIZED_AND.sub(" ", before)
     segments = _segments(_JOINT_TITLE.sub(lambda title: _offices_of(title, defined), _DEEMED.sub("", before)))
     for position, segment in enumerate(reversed(segments)):
         if _RELATIVE_ASIDE.match(segment) and MODALS.search(segment):  # "X, who must be senior officials, shall"
@@ -904,10 +914,12 @@ def _antecedent(segments: list[str], defined: dict[str, str]) -> Actor | None:
             segment,
             flags=re.I,
         )
-        for length in range(min(len(words.split()), 8), 0, -1):
-            phrase = " ".join(words.split()[:length])
-            if names.is_actor(phrase, defined):
-                return Actor(names.canonical(phrase, defined), phrase)
+        split = words.split()
+        for length in range(1, min(len(split), 8) + 1):  # the name ends where its words do: "the head of the agency so"
+            phrase, following = " ".join(split[:length]), split[length] if length < len(split) else ""
+            if _NAME_GOES_ON.match(following) or _OPEN_ENDED.search(phrase) or not names.is_actor(phrase, defined):
+                continue
+            return Actor(names.canonical(phrase, defined), phrase)
     return None
 
 

@@ -125,6 +125,9 @@ def test_offices_and_bodies_are_actors(phrase: str) -> None:
         "Staff from the participating agencies",
         "the board",
         "Each agency for which an order of succession is required",
+        "each appropriate Federal banking regulator",
+        "The United States Park Police",
+        "the designee of the Director of OMB",
     ],
 )
 def test_collectives_are_actors(phrase: str) -> None:

@@ -1564,6 +1564,30 @@ def test_what_shall_occur_directs_no_one() -> None:
     assert extract(paragraph("Presentation of the Widget Medal for Public Safety Officers shall occur in May.")) == []
 
 
+@pytest.mark.parametrize(
+    ("body", "actors"),
+    [
+        (
+            "The head of each agency is authorized to and shall take all measures to sell widgets.",
+            ["head of each agency"],
+        ),
+        ("If the head of the agency so objects, he or she shall set forth the reasons.", ["head of the agency"]),
+        ("The Secretary of Commerce promptly shall issue widget rules.", ["Secretary of Commerce"]),
+        ("No less than annually the Secretary of Commerce shall review the widget rules.", ["Secretary of Commerce"]),
+        (
+            "The Secretary of Commerce and agency heads shall protect widgets.",
+            ["Secretary of Commerce", "agency heads"],
+        ),
+        (
+            "Consistent with the authorities assigned to the Attorney General, the Widget Task Force shall meet.",
+            ["Widget Task Force"],
+        ),
+    ],
+)
+def test_the_subject_past_asides_adverbs_and_pronouns(body: str, actors: list[str]) -> None:
+    assert actor_names(one(paragraph(body))) == actors
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
