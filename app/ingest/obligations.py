@@ -570,6 +570,8 @@ def _excluded_sections(provisions: Sequence[ParsedProvision]) -> tuple[set[str],
         if provision.parent_key:
             continue
         heading = (provision.heading or "").strip(" .")
+        if not heading[:1].isupper():  # "Section 8. purpose": a transcription's label standing for lost words
+            heading = ""
         part = _PART_HEADING.match(heading)
         if part:
             part_excluded = bool(_EXCLUDED_HEADING.match(part.group("title").strip()))

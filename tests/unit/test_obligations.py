@@ -523,6 +523,11 @@ def test_a_policy_or_purpose_section_directs_with_shall_but_not_with_must_or_sho
     assert [(o.section, o.modal) for o in extract(text)] == [("4(a)", "shall"), ("5(b)", "shall")]
 
 
+def test_a_lower_case_label_standing_for_lost_words_is_no_purpose_caption() -> None:
+    text = "Section 8. purpose\nThe Secretary of the Treasury may redelegate any of these functions.\n"
+    assert [(o.section, o.modal) for o in extract(text)] == [("8", "may")]
+
+
 def test_offices_joined_without_an_article_are_two_actors() -> None:
     found = one(
         "Sec. 2. Widgets.\n(a) The Secretary of the Interior and Governor of the State of Widgetland shall act.\n"
