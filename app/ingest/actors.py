@@ -18,7 +18,7 @@ _HEADS = (
     r"Vice\s+President|Staff|Czar|Tsar|Commandant|Registrar|Inspector|Surgeon|Solicitor|Treasurer|Mayor|Agent|"
     r"Authority|Secretariat|Steering|Governors?|Initiative|Guard|Institution|Library|Academy|Survey|Command|"
     r"Co-Chairs?|Partnership|Network|Consortium|Division|Branch|Unit|Bank|Corporation|Workgroup|Services|Forces|"
-    r"Liaisons?|Endowment|Subcabinet|Forum|Community|University|College|Laborator(?:y|ies)|Cell|Organization|Police|Attorney|Executive(?=\s*$)"
+    r"Liaisons?|Endowment|Subcabinet|Forum|Community|University|College|Laborator(?:y|ies)|Cell|Organization|Police|Attorney|Subcommittee|Subgroup|Executive(?=\s*$)"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})s?\b")  # "the Federal Executive Boards"
 _CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de|through)"
@@ -119,6 +119,10 @@ _DESCRIBED_NAME = re.compile(
     r"(?:(?:relevant|regional|appropriate|respective|current|new|existing)\s+)+(?P<name>[A-Z].*)"
 )
 _EVERY_FEDERAL_AGENCY = re.compile(r"(?:all|every)\s+Federal\s+agenc(?:y|ies)", re.IGNORECASE)
+# A body named by its kind alone, whose full name runs on after it: "Steering Committee", "Interagency Working Group".
+_BARE_BODY = re.compile(
+    r"(?:[A-Z][\w-]*\s+){1,3}(?:Committee|Subcommittee|Council|Commission|Task\s+Force|Group|Board|Panel|Team|Office)"
+)
 _NUMBER_WORD = re.compile(r"\d+(?:st|nd|rd|th)?")
 _FINITE_VERB = re.compile(r"\b(?:cannot|can|could|will|would|is|are|was|were|does|do|did)\b")
 _LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an"}
@@ -401,11 +405,19 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
     return " ".join(out)
 
 
-def full_name_before(name: str, context: str, defined: Mapping[str, str]) -> str:
+def full_name_before(name: str, context: str, defined: Mapping[str, str], sentence: str = "") -> str:
     """A bare title read as the office last named in full before it: "the Secretary" after "the Secretary of
-    Energy" is the Secretary of Energy; "the Council" after "the Federal Real Property Council" is that Council."""
+    Energy" is the Secretary of Energy; "the Council" after "the Federal Real Property Council" is that Council; "the
+    Steering Committee" after "the Steering Committee of the Commission on X" is that Committee. `sentence` runs on
+    to the end of the directive's sentence, where an officer may first be named ("shall be led by an Executive
+    Director")."""
+    if _BARE_BODY.fullmatch(name):
+        pattern = rf"\b{re.escape(name)}\s+(?:of|on|for)\s+(?:the\s+)?{_NAME_WORD}{_NAME_TAIL}"
+        named = [found for found in re.findall(pattern, context) if not re.search(r"['’]s$", found)]  # not "Council's"
+        if named:
+            return canonical(named[-1], defined)
     if not _HEAD.fullmatch(name):
-        return _officer_of_body(name, context, defined)
+        return _officer_of_body(name, sentence or context, defined)
     title = re.escape(name)
     matches = [
         match

@@ -368,7 +368,9 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
                     directive = replace(directive, deadline=_earlier_period(periods, same))
                 if directive.deadline:
                     periods.append(directive.deadline)
-                directive = _with_full_names(directive, whole[: begins + span[0] + start], defined, found)
+                directive = _with_full_names(
+                    directive, whole[: begins + span[0] + start], whole[: begins + span[1]], defined, found
+                )
                 restated = _restated(directive, provision.key, found)
                 if restated is not None:  # "X shall submit reports. The initial report shall be submitted within ..."
                     if found[restated].deadline is None:
@@ -450,7 +452,7 @@ def _inside_quotation(text: str) -> bool:
 
 
 def _with_full_names(
-    directive: _Directive, context: str, defined: dict[str, str], found: list[ExtractedObligation]
+    directive: _Directive, context: str, sentence: str, defined: dict[str, str], found: list[ExtractedObligation]
 ) -> _Directive:
     actors: tuple[Actor, ...] = ()
     for actor in directive.actors:
@@ -462,7 +464,7 @@ def _with_full_names(
             title = chair.group("title").capitalize()
             actors += (replace(actor, name=names.full_name_before(title, context, defined)),)
         else:
-            actors += (replace(actor, name=names.full_name_before(actor.name, context, defined)),)
+            actors += (replace(actor, name=names.full_name_before(actor.name, context, defined, sentence)),)
     return replace(directive, actors=actors) if actors != directive.actors else directive
 
 

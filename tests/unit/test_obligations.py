@@ -1593,6 +1593,25 @@ def test_the_subject_past_asides_adverbs_and_pronouns(body: str, actors: list[st
     assert actor_names(one(paragraph(body))) == actors
 
 
+def test_a_body_named_by_its_kind_is_the_body_named_in_full_before() -> None:
+    found = extract(
+        "Sec. 3. The Steering Committee of the Widget Commission. The Steering Committee shall oversee the work.\n"
+        "Sec. 4. Director. The Initiative shall be led by an Executive Director, who shall report to the Secretary of "
+        "Commerce.\n"
+    )
+    assert [actor_names(o) for o in found][0] == ["Steering Committee of the Widget Commission"]
+
+
+def test_an_officer_named_after_the_modal_belongs_to_the_body_defined_before() -> None:
+    found = one(
+        paragraph(
+            "There is established the White House Widget Initiative (Initiative). The Initiative shall be led by "
+            "an Executive Director, designated by the Secretary of Commerce."
+        )
+    )
+    assert actor_names(found) == ["Executive Director of the White House Widget Initiative"]
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
