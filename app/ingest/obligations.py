@@ -110,6 +110,7 @@ _LINKED = re.compile(
     r"^(?:and|or|but|then)\s+|\s+(?:also|further|additionally|thereafter|likewise|promptly|immediately|accordingly)$",
     re.IGNORECASE,
 )
+_CLOSES_LIST = re.compile(r"[;,]\s+(?:and|or)\s*$")  # "(v) foster research; and": the next item is the last
 _NAME_GOES_ON = re.compile(r"(?:of|for|on|to|and|or|the|[A-Z(])")  # a word that continues a name before it
 _OPEN_ENDED = re.compile(r"\s(?:of|for|on|to|and|or|the|an?|each|such)$")  # "the head of the": a name not yet ended
 _PRONOUN_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:(?:and|but)\s+)?(?:they|it)\s+(?:also\s+)?$", re.IGNORECASE)
@@ -316,6 +317,11 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
     defined_from = names.definitions_from(whole)
     by_key = {provision.key: provision for provision in provisions}
     last_child = {provision.parent_key: provision.key for provision in provisions}
+    before_last = {  # the item before each list's last one: "(v) ...; and" says the next item closes the list
+        parent: previous.text
+        for previous, provision in itertools.pairwise(provisions)
+        if (parent := provision.parent_key) and previous.parent_key == parent and last_child[parent] == provision.key
+    }
     excluded, rhetorical = _excluded_sections(provisions)
     lead_ins: dict[str, _Directive] = {}
     ended_on: dict[str | None, tuple[Actor, ...]] = {}  # the subject a parent's lead-in without a modal ends on
@@ -344,7 +350,15 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         if parent_lead_in or provision.parent_key not in ended_on:  # siblings share their lead-in's subject
             ended_on[provision.parent_key] = _item_subject(parent, parent_lead_in, defined)
         item_subject = ended_on[provision.parent_key]
-        resumed = parent if parent and last_child[parent.key] == provision.key and _resumes_parent(body) else None
+        closing = parent is not None and last_child[parent.key] == provision.key
+        resumed = parent if closing and _resumes_parent(body) else None
+        # "(v) ...; and (vi) solicit public input." then, in a paragraph of its own, "Each agency shall ...": the
+        # paragraph after a list's last item is its parent's.
+        after_list = (
+            provision.paragraph_starts[0]
+            if closing and provision.paragraph_starts and _CLOSES_LIST.search(before_last.get(provision.parent_key, ""))
+            else None
+        )
         if parent_lead_in and _qualifies_its_items(body):  # "shall: (a) with respect to X: (i) review ..."
             lead_ins[provision.key] = parent_lead_in
             owners[provision.key] = owners.get(provision.parent_key or "", provision.parent_key or "")
@@ -355,7 +369,8 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
             if inserted is not None and span[1] > inserted:
                 break
             sentence = provision.text[span[0] : span[1]]
-            section = resumed.section if resumed and index else provision.section
+            in_parent = (resumed and index) or (after_list is not None and span[0] >= after_list)
+            section = parent.section if parent and in_parent else provision.section
             lead_in = _lead_in_modal(sentence) if index == len(spans) - 1 else None
             producer = next((o.actors for o in reversed(found) if f"{o.provision_key}-".startswith(f"{top}-")), ())
             for start, directive in _directives(sentence, defined, dates, producer, item_subject if index == 0 else ()):

@@ -28,6 +28,7 @@ class ParsedProvision:
     depth: int
     parent_key: str | None
     ordinal: int  # 1-based among siblings; top-level units are siblings of each other
+    paragraph_starts: tuple[int, ...] = ()  # where in `text` each unmarked paragraph after the first begins
 
 
 class ParseError(ValueError):
@@ -503,6 +504,17 @@ class _Node:
     def text(self) -> str:
         return _collapse(" ".join(self.parts))
 
+    @property
+    def paragraph_starts(self) -> tuple[int, ...]:
+        """Where each part after the first begins in `text`: an unmarked paragraph the source set apart."""
+        starts, length = [], 0
+        for piece in filter(None, map(_collapse, self.parts)):
+            if length:
+                length += 1
+                starts.append(length)
+            length += len(piece)
+        return tuple(starts)
+
 
 class _Tree:
     """Provisions in text order; hands out keys, suffixing "_2", "_3" ... only when a key would repeat.
@@ -552,6 +564,7 @@ class _Tree:
                     depth=node.depth,
                     parent_key=node.parent.key if node.parent else None,
                     ordinal=counters[scope],
+                    paragraph_starts=node.paragraph_starts,
                 )
             )
         return out

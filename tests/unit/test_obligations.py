@@ -1612,6 +1612,19 @@ def test_an_officer_named_after_the_modal_belongs_to_the_body_defined_before() -
     assert actor_names(found) == ["Executive Director of the White House Widget Initiative"]
 
 
+@pytest.mark.parametrize(("between", "section"), [("\n", "3(a)"), (" ", "3(a)(ii)")])
+def test_a_paragraph_of_its_own_after_a_list_is_the_parents(between: str, section: str) -> None:
+    found = extract(
+        "Sec. 3. Widgets.\n(a) The Secretary of Commerce shall:\n(i) count widgets; and\n(ii) publish the count."
+        f"{between}The Secretary of Labor shall publish widget wages.\n"
+    )
+    assert [(o.section, actor_names(o)) for o in found] == [
+        ("3(a)(i)", ["Secretary of Commerce"]),
+        ("3(a)(ii)", ["Secretary of Commerce"]),
+        (section, ["Secretary of Labor"]),
+    ]
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]

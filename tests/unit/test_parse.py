@@ -599,3 +599,12 @@ def test_whole_corpus_parses():
             assert provisions[0].kind == "preamble"
             assert provisions[-1].kind == "signature"
     assert parsed > 0
+
+
+def test_an_unmarked_paragraph_after_an_item_is_marked_where_it_begins():
+    def item(text: str) -> ParsedProvision:
+        return next(p for p in parse_text(f"Sec. 1. Widgets.\n{text}\n") if p.section == "1(a)")
+
+    own_paragraph = item("(a) Count widgets.\nPublish the count.")
+    assert own_paragraph.text[own_paragraph.paragraph_starts[0] :] == "Publish the count."
+    assert item("(a) Count widgets. Publish the count.").paragraph_starts == ()
