@@ -18,7 +18,7 @@ _HEADS = (
     r"Vice\s+President|Staff|Czar|Tsar|Commandant|Registrar|Inspector|Surgeon|Solicitor|Treasurer|Mayor|Agent|"
     r"Authority|Secretariat|Steering|Governors?|Initiative|Guard|Institution|Library|Academy|Survey|Command|"
     r"Co-Chairs?|Partnership|Network|Consortium|Division|Branch|Unit|Bank|Corporation|Workgroup|Services|Forces|"
-    r"Liaisons?|Endowment|Subcabinet|Forum|Community|University|College|Laborator(?:y|ies)|Cell|Organization|Police|Attorney|Subcommittee|Subgroup|Executive(?=\s*$)"
+    r"Liaisons?|Endowment|Subcabinet|Forum|Community|University|College|Laborator(?:y|ies)|Cell|Organization|Police|Attorney|Subcommittee|Subgroup|Court|Executive(?=\s*$)"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})s?\b")  # "the Federal Executive Boards"
 _CONNECTOR = r"(?:of|the|for|and|on|to|in|&|at|de|through)"
@@ -73,6 +73,11 @@ JOINT_TITLE = r"Co-Chairs|Co-Chairpersons|Co-Chairmen"
 _JOINTLY_CHAIRED = re.compile(
     rf"\b(?:co-)?chaired\s+(?:jointly\s+)?by\s+(?P<offices>(?:the\s+)?[A-Z][^()]{{3,200}}?\s+and\s+(?:the\s+)?[A-Z][^()]{{3,200}}?)"
     rf"\s*\(\s*(?:the\s+)?[“\"]?(?P<title>{JOINT_TITLE})[”\"]?\s*\)"
+)
+# "The Secretary of Commerce and the Secretary of Education shall serve as the Co-Chairs of the Initiative"
+_SERVE_AS_CO_CHAIRS = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=\)\s))(?P<offices>(?:[Tt]he\s+)?[A-Z][^.;:()]{3,200}?\s+and\s+(?:the\s+)?[A-Z][^.;:()]{3,200}?)"
+    rf"(?:,[^,.;]{{1,80}},)?\s+shall\s+(?:serve\s+as|be)\s+(?:the\s+)?(?P<title>{JOINT_TITLE})\b"
 )
 _PRESIDENT_IN_ROLE = re.compile(
     r"(?:family\s+of\s+(?:the\s+)?)?(?:former|incumbent|outgoing|incoming|sitting)\s+Presidents?"
@@ -197,6 +202,9 @@ COMMON_ACRONYMS = {
 }
 
 
+# The offices the common acronyms stand for, as orders write them out ("U.S. Customs and Border Protection").
+_KNOWN_NAMES = {name for full in COMMON_ACRONYMS.values() for name in (full, full.replace("United States", "U.S."))}
+
 # A definitions section's '"Administrator" means the Administrator of the Environmental Protection Agency'.
 _MEANS = re.compile(
     rf"[“\"`']+(?P<short>[A-Z][\w -]{{0,40}}?)[”\"']+\s+means\s+(?:the\s+)?"
@@ -218,7 +226,8 @@ def definitions_from(text: str) -> dict[str, tuple[str, int]]:
     for match in _MEANS.finditer(text):  # '"Administrator" means the Administrator of the EPA', not '... the Board'
         if _HEAD.search(match.group("full")) and len(match.group("full").split()) > len(match.group("short").split()):
             found.setdefault(match.group("short"), (match.group("full"), 0))
-    for match in _JOINTLY_CHAIRED.finditer(text):  # "co-chaired by X and Y (Co-Chairs)"
+    # "co-chaired by X and Y (Co-Chairs)", "X and Y shall serve as Co-Chairs"
+    for match in (*_JOINTLY_CHAIRED.finditer(text), *_SERVE_AS_CO_CHAIRS.finditer(text)):
         found.setdefault(match.group("title"), (_LEADING_THE.sub("", match.group("offices")), match.start()))
     for match in _DEFINITION.finditer(text):
         short = re.sub(r"^the\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
@@ -309,7 +318,7 @@ def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
     document = _DOCUMENT_NAME.search(bare) and not _COLLECTIVE.match(bare)  # not "agencies responsible for plans"
     if _FINITE_VERB.search(bare) or document or _CONJUNCTION.match(bare):  # "When the Secretary"
         return False
-    if bare in defined or bare in COMMON_ACRONYMS or _plural_acronym(bare, defined):
+    if bare in defined or bare in COMMON_ACRONYMS or _plural_acronym(bare, defined) or bare in _KNOWN_NAMES:
         return True
     if _COLLECTIVE.match(bare) or _COLLECTIVE.match(bare[0].lower() + bare[1:]) or LOWERCASE_CHAIR.fullmatch(bare):
         return True

@@ -38,7 +38,7 @@ _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+be\s+responsible\b|(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|if|when|where|unless|with\s+respect)\b|take\s+effect|"
     r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?![^.;]{0,80}\bin\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
-    r"terminate(?!,?\s+(?:the|such|any|all|each|its|their|effective)\b)|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:as|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
+    r"terminate(?!,?\s+(?:the|such|any|all|each|its|their|effective)\b)|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:only\s+)?(?:as|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s(?!(?:\w+\s+)?responsibility\s+of\b)|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate|occur)\b)",
     re.IGNORECASE,
 )
@@ -99,16 +99,21 @@ _AUTHORIZED_AND = re.compile(r"\s+(?:is|are)\s+(?:hereby\s+)?(?:authorized|empow
 _DEEMED = re.compile(
     r"\s+as\s+(?:the\s+)?[A-Z][^,;]*?\s+(?:may|shall)\s+(?:deem|determine|consider|find|designate|invite|require)\b[^,;]*"
 )
-_JOINT_TITLE = re.compile(rf"\b(?:[Tt]he\s+)?(?P<title>{names.JOINT_TITLE})\b(?!\s+of\b)")
+_JOINT_TITLE = re.compile(rf"(?:^|\b[Tt]he\s+)(?P<title>{names.JOINT_TITLE})\b(?!\s+of\b)")  # not "Committee Co-Chairs"
 _PURPOSE = re.compile(r"(?:in\s+order\s+)?to\s", re.IGNORECASE)
 _SEGMENT_MARK = re.compile(r"[(),;—]")
 _NOR = re.compile(r"\bnor\s*$", re.IGNORECASE)
-_INVERTED_SUBJECT = re.compile(r"^\s*(?P<subject>(?:any|an?|the|each)\s+[a-z][\w-]*)\b")
+_INVERTED_SUBJECT = re.compile(  # "nor shall any agency issue", "nor shall the Attorney General remove"
+    r"^\s*(?P<subject>(?:any|an?|the|each)\s+(?:[a-z][\w-]*|[A-Z][\w-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][\w-]*)*))\b"
+)
 _PRONOUN = re.compile(r"^(?:they|it|he\s+or\s+she|she\s+or\s+he|he|she)$", re.IGNORECASE)
 # A conjunction before a subject and an adverb after it: "but they", "NBAC also".
 _LINKED = re.compile(
     r"^(?:and|or|but|then)\s+|\s+(?:also|further|additionally|thereafter|likewise|promptly|immediately|accordingly)$",
     re.IGNORECASE,
+)
+_DISCRETION_THROUGH = re.compile(
+    r"(?:^|[\s,])as\s+(?:the|its|their)\s+[\w\s'’()-]{1,60},\s+(?:acting\s+)?through\s+[^,;]+,\s*$"
 )
 _CLOSES_LIST = re.compile(r"[;,]\s+(?:and|or)\s*$")  # "(v) foster research; and": the next item is the last
 _NAME_GOES_ON = re.compile(r"(?:of|for|on|to|and|or|the|[A-Z(])")  # a word that continues a name before it
@@ -773,6 +778,8 @@ def _subordinate(modal: str, before: str, after: str) -> bool:
     if _RELATIVE_SUBJECT.search(before):
         return True
     if modal == "may" and _possibility(before, after):
+        return True
+    if _DISCRETION_THROUGH.search(before[-200:]):  # "as the Council, through the Co-Chairs, may request"
         return True
     return bool(_DISCRETION.search(before[-80:]) and not re.search(r"(?:,|\band)\s*$", before))
 

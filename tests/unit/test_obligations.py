@@ -1625,6 +1625,39 @@ def test_a_paragraph_of_its_own_after_a_list_is_the_parents(between: str, sectio
     ]
 
 
+def test_offices_that_serve_as_co_chairs_are_the_co_chairs() -> None:
+    found = extract(
+        paragraph(
+            "The Secretary of Commerce and the Secretary of Labor shall serve as the Co-Chairs of the Widget "
+            "Initiative. The Co-Chairs shall convene meetings of the Initiative."
+        )
+    )
+    assert [actor_names(o) for o in found] == [["Secretary of Commerce", "Secretary of Labor"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "actors"),
+    [
+        (
+            "The Widget Officer shall act independently, nor shall the Attorney General remove the Widget Officer.",
+            [
+                ["Widget Officer"],
+                ["Attorney General"],
+            ],
+        ),
+        (
+            "U.S. Customs and Border Protection may take any measure to collect the widget duty.",
+            [["United States Customs and Border Protection"]],
+        ),
+        ("The Widget Review Court shall inform the complainant.", [["Widget Review Court"]]),
+        ("A member appointed to fill a vacancy shall serve only for the unexpired term.", []),
+        ("Agencies shall provide such information as the Council, through the Chair, may request.", [["agencies"]]),
+    ],
+)
+def test_more_subjects_by_their_grammar(body: str, actors: list[list[str]]) -> None:
+    assert [actor_names(o) for o in extract(paragraph(body))] == actors
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
