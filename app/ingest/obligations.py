@@ -115,6 +115,7 @@ _LINKED = re.compile(
 _DISCRETION_THROUGH = re.compile(
     r"(?:^|[\s,])as\s+(?:the|its|their)\s+[\w\s'’()-]{1,60},\s+(?:acting\s+)?through\s+[^,;]+,\s*$"
 )
+_THAT = re.compile(r"that\s")
 _CLOSES_LIST = re.compile(r"[;,]\s+(?:and|or)\s*$")  # "(v) foster research; and": the next item is the last
 _NAME_GOES_ON = re.compile(r"(?:of|for|on|to|and|or|the|[A-Z(])")  # a word that continues a name before it
 _OPEN_ENDED = re.compile(r"\s(?:of|for|on|to|and|or|the|an?|each|such)$")  # "the head of the": a name not yet ended
@@ -230,8 +231,9 @@ _MARKER_SEQUENCES = {
 }
 # "In developing the plan, " or "As appropriate, " before an item's verb.
 _OPENING_ADVERBIAL = re.compile(  # "by June 30, 2012, submit ...": a date's comma stays inside the adverbial
-    r"^(?:In|As|Where|When|To\s+the\s+extent|Consistent|Subject|Within|Upon|With\s+respect\s+to|For|Regarding|Under|"
-    r"By|No\s+later\s+than|Not\s+later\s+than)\b(?:[^,;:]|,(?=\s+\d{4}\b)){0,120},\s*",
+    r"^(?:In|As|Where|When|Whenever|If|Once|After|Before|To\s+the\s+extent|Consistent|Subject|Within|Upon|"
+    r"With\s+respect\s+to|For|Regarding|Under|By|No\s+later\s+than|Not\s+later\s+than)\b"
+    r"(?:[^,;:]|,(?=\s+\d{4}\b)){0,120},\s*",
     re.IGNORECASE,
 )
 _ITEM_CLAUSE = re.compile(r"^(?:(?!\b(?:that|which|who|whose|whether)\b)[^,;:])*?\b(?:are|is|was|were|has|have)\b")
@@ -885,7 +887,8 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
         glued = _GLUED_SENTENCE.search(cleaned)  # "Fossil Fuel Subsidies The heads of agencies": a caption before it
         if glued and (not names.is_actor(cleaned, defined) or cleaned[glued.end() :].startswith("The ")):
             cleaned = cleaned[glued.end() :]
-        if _ASIDE.match(cleaned) and not names.is_actor(cleaned, defined):  # "Within 9 months of X the Administrator"
+        # "Within 9 months of X the Administrator", "(ensure) that for each complaint the CLPO"
+        if (_ASIDE.match(cleaned) or _THAT.match(cleaned)) and not names.is_actor(cleaned, defined):
             cleaned = _actor_ending(cleaned, defined) or cleaned
         plural = _PLURAL_TITLE.match(re.sub(r"^the\s+", "", cleaned, flags=re.IGNORECASE))
         if plural:  # named in full once the offices it stands for are known

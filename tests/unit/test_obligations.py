@@ -1658,6 +1658,17 @@ def test_more_subjects_by_their_grammar(body: str, actors: list[list[str]]) -> N
     assert [actor_names(o) for o in extract(paragraph(body))] == actors
 
 
+def test_a_lead_in_inside_a_required_clause_directs_its_own_subject_in_each_item() -> None:
+    found = extract(
+        "Sec. 3. Review.\n(a) This process shall ensure, at a minimum, that for each complaint the Widget Officer "
+        "shall:\n(i) review the complaint; and\n(ii) after the review is completed, inform the complainant.\n"
+    )
+    assert [(o.section, actor_names(o)) for o in found] == [
+        ("3(a)(i)", ["Widget Officer"]),
+        ("3(a)(ii)", ["Widget Officer"]),
+    ]
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
