@@ -39,7 +39,8 @@ _NOT_A_DIRECTIVE = re.compile(
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|if|when|where|unless|with\s+respect)\b|take\s+effect|"
     r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?![^.;]{0,80}\bin\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
     r"terminate(?!,?\s+(?:the|such|any|all|each|its|their|effective)\b)|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:only\s+)?(?:as|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
-    r"be\s+(?:a|an|the)\s(?!(?:\w+\s+)?responsibility\s+of\b)|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate|occur)\b)",
+    r"be\s+(?:a|an|the)\s(?!(?:\w+\s+)?responsibility\s+of\b)|(?:function|operate)\s+as\s+follows|"
+    r"serve\s+(?:one|two|three|four|five|\d+)\s+(?:[\w-]+\s+)?terms?|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate|occur)\b)",
     re.IGNORECASE,
 )
 _POLICY = re.compile(
@@ -819,8 +820,10 @@ def _segments(text: str) -> list[str]:
             start = mark.end()
     parts.append(text[start:].strip())
     split: list[str] = []
-    for part in parts:
-        split += [piece.strip() for piece in _JOINED_ACTORS.split(part) if piece.strip()]
+    for part in parts:  # the offices an actor acts through stay together: "through the Commissioner and the Director"
+        split += (
+            [part] if _THROUGH.match(part) else [piece.strip() for piece in _JOINED_ACTORS.split(part) if piece.strip()]
+        )
     return split
 
 

@@ -1669,6 +1669,27 @@ def test_a_lead_in_inside_a_required_clause_directs_its_own_subject_in_each_item
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "actors", "through"),
+    [
+        (
+            "The Secretary of Commerce, through the Director of Widgets and the Director of Gadgets, shall publish "
+            "a list.",
+            ["Secretary of Commerce"],
+            ["Director of Widgets and the Director of Gadgets"],
+        ),
+        ("The Commission shall function as follows:", [], []),
+        ("Members of the Commission shall serve one term ending on July 4, 2031.", [], []),
+    ],
+)
+def test_structure_and_terms_direct_no_one_and_offices_acted_through_stay_together(
+    body: str, actors: list[str], through: list[str]
+) -> None:
+    found = extract(paragraph(body))
+    assert [actor.name for o in found for actor in o.actors] == actors
+    assert [actor.through for o in found for actor in o.actors] == through
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
