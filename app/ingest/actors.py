@@ -374,7 +374,7 @@ def canonical(phrase: str, defined: Mapping[str, str]) -> str:
     expansions = {**COMMON_ACRONYMS, **defined}
     if _plural_acronym(bare, defined):  # "the AEEs": the Agency Environmental Executives
         return f"{_LEADING_THE.sub('', expansions[bare[:-1]])}s"
-    if bare in expansions:
+    if bare in expansions and not re.fullmatch(JOINT_TITLE, bare):  # "the Co-Chairs" stand for several offices
         bare = _LEADING_THE.sub("", expansions[bare])
         if bare in expansions:
             return bare

@@ -64,6 +64,16 @@ _DELIVERED = re.compile(
     r"shared|posted)\b",
     re.I,
 )
+# "The working group's recommendations", "Each agency's plan": a work product its maker's name opens.
+_OWNED_PRODUCT = re.compile(
+    r"(?:^|[,;]\s*)(?:(?:the|an?)\s+)?(?P<owner>(?:(?:each|every)\s+)?[\w\s-]{1,80}?)['’]s\s+(?:[a-z][\w-]*\s+){0,3}$",
+    re.I,
+)
+_MADE = re.compile(
+    r"^\s*(?:(?:also|subsequently|thereafter|then|promptly)\s+)?be\s+(?:submitted|delivered|transmitted|sent|presented|"
+    r"provided(?=\s+to)|completed|updated|revised|published|shared|posted|prepared|developed|issued|finalized)\b",
+    re.I,
+)
 # "The report", "such plans", "Any new National Widget Plan": a work product whose maker the section has named.
 _WORK_PRODUCT = re.compile(
     r"(?:^|[,;]\s*)(?:copies\s+of\s+)?(?:the|this|that|these|those|such|each|any|all|an?)\s+"
@@ -707,6 +717,9 @@ def _directives(
         # "It shall seek the views of experts", but not "The report shall propose X, and it also shall establish Y"
         if not actors and _PRONOUN_BEFORE.search(before) and not thing_before:
             actors = producer
+        owned = _OWNED_PRODUCT.search(before) if not actors and _MADE.match(after) else None
+        if owned and names.is_actor(owned.group("owner"), defined):  # "The working group's report shall be made"
+            actors = (Actor(names.canonical(owned.group("owner"), defined), ""),)
         delivered = _DELIVERED.match(after) if not actors and _WORK_PRODUCT.search(before) else None
         if delivered:
             actors = tuple(Actor(actor.name, "", actor.through) for actor in producer)
@@ -837,17 +850,21 @@ def _one_office_each(match: re.Match[str]) -> str:
 
 
 def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
-    """The actors named right before the modal, leaving out consulted parties and leading adverbials.
+    """The actors named right before the modal, leaving out consulted parties and leading adverbials: "the
+    Co-Chairs" as the offices the order names so, or as the Co-Chairs when those names are no offices' alone."""
+    offices = _JOINT_TITLE.sub(lambda title: _offices_of(title, defined), before)
+    return _subject_in(offices, defined) or (_subject_in(before, defined) if offices != before else ())
 
-    Read right to left: "X, through Y, in consultation with Z, shall" directs X (through Y), not Z; but in
-    "In coordination with Z, X shall" the consultation opens the sentence and X, on its right, acts.
-    """
+
+def _subject_in(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
+    """Read right to left: "X, through Y, in consultation with Z, shall" directs X (through Y), not Z; but in
+    "In coordination with Z, X shall" the consultation opens the sentence and X, on its right, acts."""
     right: list[Actor] = []  # actors between the modal and the nearest consultation phrase
     left: list[Actor] = []  # actors further left: once there are any, `right` were consulted parties
     consulted = False
     through: str | None = None
     before = _AUTHORIZED_AND.sub(" ", before)
-    segments = _segments(_JOINT_TITLE.sub(lambda title: _offices_of(title, defined), _DEEMED.sub("", before)))
+    segments = _segments(_DEEMED.sub("", before))
     for position, segment in enumerate(reversed(segments)):
         if _RELATIVE_ASIDE.match(segment) and MODALS.search(segment):  # "X, who must be senior officials, shall"
             continue

@@ -1690,6 +1690,28 @@ def test_structure_and_terms_direct_no_one_and_offices_acted_through_stay_togeth
     assert [actor.through for o in found for actor in o.actors] == through
 
 
+def test_co_chairs_named_with_a_qualified_office_are_the_co_chairs_of_the_body() -> None:
+    found = extract(
+        paragraph(
+            "There is established the Widget Council (Council), co-chaired by the Secretary of Commerce and the "
+            "Advisor to the President overseeing the Office of Widgets (Co-Chairs). The Co-Chairs shall convene "
+            "meetings of the Council."
+        )
+    )
+    assert [actor_names(o) for o in found] == [["Co-Chairs of the Widget Council"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "actor"),
+    [
+        ("The working group's recommendations shall be prepared and submitted within 180 days.", "working group"),
+        ("Each agency's plan shall be submitted to the Secretary of Commerce.", "each agency"),
+    ],
+)
+def test_a_work_product_named_by_its_maker_directs_the_maker(body: str, actor: str) -> None:
+    assert actor_names(one(paragraph(body))) == [actor]
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
