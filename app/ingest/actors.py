@@ -49,7 +49,7 @@ _COLLECTIVE = re.compile(
     r"[a-z]+(?:ing|ed)\s+(?:and|or)|"  # "cooperating and participating agencies"
     r"member|[Gg]overnment|[a-z]+ing|[a-z]+ed|[A-Za-z][A-Z]+|[A-Z][a-z]+|"  # "Task Force agencies"
     rf"{_NOUN_MODIFIER})\s+)*"  # "Federal property managing agencies"
-    r"(?:(?:(?:departments?|offices?),?\s+(?:(?:and|or)\s+)?)?[Aa]genc(?:y|ies)(?:,?\s+(?:and|or)\s+(?:offices?|departments?|(?:agency\s+)?components?))?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
+    r"(?:(?:(?:departments?|offices?),?\s+(?:(?:and|or)\s+)?(?:[a-z]+(?:ed|ing)\s+)?)?[Aa]genc(?:y|ies)(?:,?\s+(?:and|or)\s+(?:offices?|departments?|(?:agency\s+)?components?))?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+|\s+(?:listed\s+)?(?:below|above))?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"(?:agency|department|bureau|office|component)(?:\s+or\s+(?:agency|department|bureau|office|component))*\s+heads?|"
     r"(?:(?!(?:of|as|by|to|with)\s)[\w-]+\s+){0,4}(?:officials?|official\(s\)|officers?|agents|appointees?|employees|personnel|supervisors|managers|"

@@ -126,6 +126,7 @@ def test_offices_and_bodies_are_actors(phrase: str) -> None:
         "the board",
         "Each agency for which an order of succession is required",
         "each appropriate Federal banking regulator",
+        "Each executive department and designated agency",
         "The United States Park Police",
         "the designee of the Director of OMB",
     ],
