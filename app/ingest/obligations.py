@@ -127,6 +127,11 @@ _DISCRETION_THROUGH = re.compile(
     r"(?:^|[\s,])as\s+(?:the|its|their)\s+[\w\s'’()-]{1,60},\s+(?:acting\s+)?through\s+[^,;]+,\s*$"
 )
 _THAT = re.compile(r"that\s")
+_OR_SUCH_OTHER = re.compile(r"\s+or\s+such\s+other\s.*$", re.IGNORECASE)
+_DATE_COMMA = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2}(?P<comma>,)"
+    r"(?=\s+\d{4}\b)"
+)
 _CLOSES_LIST = re.compile(r"[;,]\s+(?:and|or)\s*$")  # "(v) foster research; and": the next item is the last
 _NAME_GOES_ON = re.compile(r"(?:of|for|on|to|and|or|the|[A-Z(])")  # a word that continues a name before it
 _OPEN_ENDED = re.compile(r"\s(?:of|for|on|to|and|or|the|an?|each|such)$")  # "the head of the": a name not yet ended
@@ -824,6 +829,7 @@ def _segments(text: str) -> list[str]:
     text = _OR_DESIGNEE.sub("", _PLURAL_OFFICES.sub(_one_office_each, text))
     text = _CHAIRS_OF.sub(r"\g<one> \g<body> or \g<other> \g<body>", text)  # "the Chair or Co-Chairs of X"
     kept = {match.end() - 1 for match in _GROUP_NOUN_COMMA.finditer(text)}  # "each department, agency, or office"
+    kept |= {match.start("comma") for match in _DATE_COMMA.finditer(text)}  # "appointed on or after January 20, 2017"
     parts, depth, start = [], 0, 0
     for mark in _SEGMENT_MARK.finditer(text):
         char = mark.group(0)
@@ -946,7 +952,8 @@ def _subject_before_consulted(before: str, defined: dict[str, str]) -> tuple[Act
 
 def _actor_ending(words: str, defined: dict[str, str]) -> str | None:
     """The actor an opening adverbial runs into without a comma: "Within 9 months of the date of this order the
-    Administrator" ends on "the Administrator"."""
+    Administrator" ends on "the Administrator"; an order's title in parentheses holds none."""
+    words = names.strip_definitions(words)
     for start in _DETERMINER_START.finditer(words):
         preposition = _PREPOSITION_BEFORE.search(words[: start.start()])  # "the determination of the agency"
         if not preposition and names.is_actor(words[start.start() :], defined):
@@ -1002,6 +1009,7 @@ def _agents(words: str, defined: dict[str, str]) -> tuple[Actor, ...]:
     agent = _AGENT_ENDS.split(agent)[0]
     if _THE_PRESIDENT.fullmatch(agent.strip()):  # "The Board shall be appointed by the President"
         return (Actor("President", agent.strip()),)
+    agent = _OR_SUCH_OTHER.sub("", agent)  # "the Counsel to the President or such other official as ..."
     agents = _AGENTS_JOINED.split(agent)  # "by the agency head or the senior agency official designated"
     if len(agents) > 1 and all(names.is_actor(one, defined) for one in agents):
         return tuple(Actor(names.canonical(one, defined), one.strip()) for one in agents)

@@ -1712,6 +1712,29 @@ def test_a_work_product_named_by_its_maker_directs_the_maker(body: str, actor: s
     assert actor_names(one(paragraph(body))) == [actor]
 
 
+@pytest.mark.parametrize(
+    ("body", "actor"),
+    [
+        (
+            "Every appointee appointed on or after January 20, 2031, shall sign the widget pledge.",
+            ["every appointee appointed on or after January 20, 2031"],
+        ),
+        (
+            "The duties in section 2 shall be the responsibility of the Counsel to the President or such other "
+            "official as the President designates.",
+            ["Counsel to the President"],
+        ),
+        (
+            "Consistent with Executive Order 15001 of May 1, 2030 (Reorganizing the Executive Branch), the head of "
+            "each agency shall count widgets.",
+            ["head of each agency"],
+        ),
+    ],
+)
+def test_dates_and_titles_inside_the_subject_and_other_officials_after_it(body: str, actor: list[str]) -> None:
+    assert actor_names(one(paragraph(body))) == actor
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
