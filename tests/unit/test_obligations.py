@@ -1452,7 +1452,7 @@ def test_it_after_a_thing_annual_reports_and_recurrences_required_of_others(
         ),
         (
             "Every appointee appointed on or after January 20, 2009, shall sign the widget pledge.",
-            [("shall", ["every appointee appointed on or after January 20"])],
+            [("shall", ["every appointee appointed on or after January 20, 2009"])],
         ),
         (
             "The Director of OMB, or his or her designee, may grant widget waivers.",
