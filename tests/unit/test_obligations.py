@@ -1716,10 +1716,6 @@ def test_a_work_product_named_by_its_maker_directs_the_maker(body: str, actor: s
     ("body", "actor"),
     [
         (
-            "Every appointee appointed on or after January 20, 2031, shall sign the widget pledge.",
-            ["every appointee appointed on or after January 20, 2031"],
-        ),
-        (
             "The duties in section 2 shall be the responsibility of the Counsel to the President or such other "
             "official as the President designates.",
             ["Counsel to the President"],
