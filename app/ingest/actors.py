@@ -56,7 +56,8 @@ _COLLECTIVE = re.compile(
     r"members?|staff|participants|authorities|(?:co-)?chair(?:s|persons)|chairmen|regulators|counsel|entit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
     r"importers?|exporters?|part(?:y|ies)(?:\s+to\s.+)?|providers?|operators?|persons|executive\s+directors?|"
     r"employers?|representatives?|coordinators?|liaisons?|judges?|regulators?|classifiers?|developers?|"
-    r"advocates?|designee(?=\s+of\s)|occupants?|holders?|inspectors?|auditors?|investigators?|reviewers?)|"
+    r"advocates?|designee(?=\s+of\s)|occupants?|holders?|inspectors?|auditors?|investigators?|reviewers?|"
+    r"(?<=[Ff]ederal\s)law\s+enforcement)|"
     r"(?:(?!of\b)[a-z-]+\s+){0,2}(?:classification|approval|convening|appointing|contracting|issuing|licensing|reviewing|"
     r"investigative|adjudicative)\s+authorit(?:y|ies)|"  # "the original classification authority", not a power
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}(?:teams?|working\s+groups?|workgroups?|(?:sub)?committees?|panels?|boards?|"

@@ -22,8 +22,9 @@ from app.ingest.parse import ParsedProvision, to_roman
 MODALS = re.compile(
     r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?(?:authorized\s+and\s+)?directed"
     r"(?:\s+and\s+(?:authorized|empowered))?"
-    r"(?:,[^,;:.]{1,120},)?\s+to\b"
-)  # "is directed, through the OFCCP, to establish", "is directed and authorized to take"
+    r"(?:,[^,;:.]{1,120},|\s+(?:during|within|in|for)\s+(?:this|that|the)\s+(?:\w+\s+){0,2}?period)?\s+to\b"
+)  # "is directed, through the OFCCP, to establish", "is directed and authorized to take", "are directed during this
+# period to inform"
 # Sections whose modals are rhetoric or boilerplate, by heading; in a purpose or policy section only "must" and
 # "should" are rhetoric.
 _EXCLUDED_HEADING = re.compile(
@@ -132,6 +133,11 @@ _DATE_COMMA = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2}(?P<comma>,)"
     r"(?=\s+\d{4}\b)"
 )
+_DUE_OPENING = re.compile(  # "Within 90 days of ...", "not later than September 11, 2021", "By June 30, 2012"
+    r"(?:within|not\s+later\s+than|no\s+later\s+than|by)\s+(?:\d|(?:one|two|three|six|thirty|sixty|ninety)\b|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)",
+    re.IGNORECASE,
+)
 _CLOSES_LIST = re.compile(r"[;,]\s+(?:and|or)\s*$")  # "(v) foster research; and": the next item is the last
 _NAME_GOES_ON = re.compile(r"(?:of|for|on|to|and|or|the|[A-Z(])")  # a word that continues a name before it
 _OPEN_ENDED = re.compile(r"\s(?:of|for|on|to|and|or|the|an?|each|such)$")  # "the head of the": a name not yet ended
@@ -225,7 +231,8 @@ _ENSURE_THAT = (
 # "X shall:" or "X shall, within 90 days of the date of this order:" -- the items that follow are X's verbs.
 _LEAD_IN_TAIL = re.compile(
     rf"^(?:\s*(?:each|jointly|also)\b)?(?:\s*be\s+authorized\s+to\b|\s*{_ENSURE_THAT}|"
-    r"\s*(?:work|coordinate|consult|cooperate)\s+(?:closely\s+)?with\s+[^:]*?\bto(?=\s*:)|\s*be\s+to(?=\s*:))?"
+    r"(?:\s*,[^,:]{1,80},)?\s*(?:work|coordinate|consult|cooperate|collaborate|partner)\b[^:]*?\bto(?=\s*:)|"
+    r"\s*be\s+to(?=\s*:))?"
     r"(?P<asides>[^:]*):\s*$"
 )  # "X shall:", "X shall, within 90 days,:", "X shall be authorized to:", "X shall ensure that its facilities:",
 # "X shall work with Federal, State, and local agencies, as appropriate, to:" (whom X works with are not actors)
@@ -249,7 +256,7 @@ _MARKER_SEQUENCES = {
 _OPENING_ADVERBIAL = re.compile(  # "by June 30, 2012, submit ...": a date's comma stays inside the adverbial
     r"^(?:In|As|Where|When|Whenever|If|Once|After|Before|To\s+the\s+extent|Consistent|Subject|Within|Upon|"
     r"With\s+respect\s+to|For|Regarding|Under|By|No\s+later\s+than|Not\s+later\s+than)\b"
-    r"(?:[^,;:]|,(?=\s+\d{4}\b)){0,120},\s*",
+    r"(?:[^,;:]|,(?=\s+\d{4}\b)){0,120}(?:,\s+(?:such\s+as|including)\s[^,;:]{1,80})?,\s*",
     re.IGNORECASE,
 )
 _ITEM_CLAUSE = re.compile(r"^(?:(?!\b(?:that|which|who|whose|whether)\b)[^,;:])*?\b(?:are|is|was|were|has|have)\b")
@@ -347,6 +354,12 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
     }
     excluded, rhetorical = _excluded_sections(provisions)
     lead_ins: dict[str, _Directive] = {}
+    # "X shall submit to the President:" -- its items complete it only as deliverables with dates of their own
+    # ("(a) Within 90 days, a work plan"), which then stand for it; other items spell out what it covers.
+    listings: dict[str, tuple[_Directive, list[ExtractedObligation]]] = {}
+    items: dict[str, list[ParsedProvision]] = {}
+    for provision in provisions:
+        items.setdefault(provision.parent_key or "", []).append(provision)
     ended_on: dict[str | None, tuple[Actor, ...]] = {}  # the subject a parent's lead-in without a modal ends on
     owners: dict[str, str] = {}  # a qualifier item -> the provision whose lead-in its own items complete
     # A lead-in whose items turn out to be no verb phrases ("shall consider: (1) costs; (2) risks") is one
@@ -382,19 +395,25 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
             if closing and provision.paragraph_starts and _CLOSES_LIST.search(before_last.get(provision.parent_key, ""))
             else None
         )
+        listing = listings.get(provision.parent_key or "")
         if parent_lead_in and _qualifies_its_items(body):  # "shall: (a) with respect to X: (i) review ..."
             lead_ins[provision.key] = parent_lead_in
             owners[provision.key] = owners.get(provision.parent_key or "", provision.parent_key or "")
-        elif parent_lead_in and spans and (_is_verb_phrase(body) or _qualified_list(body)):
+        elif parent_lead_in and spans and (_is_verb_phrase(body) or _qualified_list(body) or _due_item(body)):
             found += _lead_in_items(provision, spans[0], parent_lead_in, dates)
             unanswered.pop(owners.get(provision.parent_key or "", provision.parent_key or ""), None)
+        elif listing and spans:
+            found = [obligation for obligation in found if obligation not in listing[1]]
+            found += _lead_in_items(provision, spans[0], listing[0], dates)
         for index, span in enumerate(spans):
             if inserted is not None and span[1] > inserted:
                 break
             sentence = provision.text[span[0] : span[1]]
             in_parent = (resumed and index) or (after_list is not None and span[0] >= after_list)
             section = parent.section if parent and in_parent else provision.section
-            lead_in = _lead_in_modal(sentence) if index == len(spans) - 1 else None
+            last = index == len(spans) - 1
+            lead_in = _lead_in_modal(sentence) if last else None
+            lists_at = _listing_modal(sentence) if last and lead_in is None else None
             producer = next((o.actors for o in reversed(found) if f"{o.provision_key}-".startswith(f"{top}-")), ())
             for start, directive in _directives(sentence, defined, dates, producer, item_subject if index == 0 else ()):
                 if top in rhetorical and directive.modal in {"must", "should", "may"}:
@@ -421,7 +440,10 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
                         _obligations(provision, section, span, start, directive, dates),
                     )
                     continue
-                found += _obligations(provision, section, span, start, directive, dates)
+                own = _obligations(provision, section, span, start, directive, dates)
+                if start == lists_at and _all_due(items.get(provision.key, [])):
+                    listings[provision.key] = (directive, own)
+                found += own
     for position, own in sorted(unanswered.values(), key=lambda entry: entry[0], reverse=True):
         found[position:position] = own
     return found
@@ -542,6 +564,12 @@ def _lead_in_modal(sentence: str) -> int | None:
         return None
     asides = [aside.strip() for aside in tail.group("asides").split(",") if aside.strip()]
     return modals[-1].start() if all(_ASIDE.match(aside) for aside in asides) else None
+
+
+def _listing_modal(sentence: str) -> int | None:
+    """Where the modal of a sentence that ends on a colon after its verb phrase sits ("X shall complete reviews:")."""
+    modals = list(MODALS.finditer(sentence))
+    return modals[-1].start() if modals and sentence.rstrip().endswith(":") else None
 
 
 def _qualifies_its_items(item: str) -> bool:
@@ -1119,6 +1147,20 @@ def _lead_in_items(
         deadline=_directive_deadline(first, dates, "") or lead_in.deadline,
     )
     return _one_per_item(obligation, _qualified_list(first), dates) or [obligation]
+
+
+def _all_due(items: list[ParsedProvision]) -> bool:
+    """Whether a listing's items are deliverables, most with a due date of their own, so that they stand for it."""
+    due = sum(_due_item(_body(item)[1]) for item in items)
+    return due > 1 and 2 * due >= len(items)
+
+
+def _due_item(item: str) -> bool:
+    """ "(a) Within 90 days of the date of this order, a detailed work plan": an item that is a deliverable with its
+    own due date, a separate obligation of the lead-in's actor, as each verb phrase is (not a sentence with its own
+    modal, "Within 7 days, each agency head shall ...")."""
+    first = item[: sentence_spans(item)[0][1]] if item.strip() else ""
+    return bool(_DUE_OPENING.match(first)) and not MODALS.search(first)
 
 
 def _qualified_list(item: str) -> list[tuple[str, str]]:

@@ -1731,6 +1731,60 @@ def test_dates_and_titles_inside_the_subject_and_other_officials_after_it(body: 
     assert actor_names(one(paragraph(body))) == actor
 
 
+def test_items_of_a_body_that_shall_work_across_agencies_to_are_its_duties() -> None:
+    found = extract(
+        "Sec. 3. Functions. The Widget Council shall, to the extent permitted by law, work across agencies, giving "
+        "consideration to existing initiatives, to:\n(a) assess widget programs; and\n(b) recommend widget policy.\n"
+    )
+    assert [(o.section, actor_names(o)) for o in found] == [("3(a)", ["Widget Council"]), ("3(b)", ["Widget Council"])]
+
+
+def test_dated_deliverables_listed_after_a_verb_are_one_obligation_each() -> None:
+    found = extract(
+        "Sec. 4. Reports. The Secretary of Commerce shall submit to the President:\n(a) Within 90 days of the date "
+        "of this order, a work plan;\n(b) Within 1 year of the date of this order, a list of widget rules; and\n"
+        "(c) any further reports the President requests.\n"
+    )
+    assert [(o.section, o.deadline.days if o.deadline else None) for o in found] == [
+        ("4(a)", 90),
+        ("4(b)", 365),
+        ("4(c)", None),
+    ]
+
+
+def test_undated_contents_listed_after_a_verb_stay_one_obligation() -> None:
+    found = extract(
+        "Sec. 4. Reports. The Secretary of Commerce shall submit to the President a report that covers:\n"
+        "(a) widget supply; and\n(b) widget prices.\n"
+    )
+    assert [o.section for o in found] == ["4"]
+
+
+@pytest.mark.parametrize(
+    ("body", "directed"),
+    [
+        (
+            "Agency heads are directed during this period to inform employees of the widget policy.",
+            [("is directed to", ["agency heads"])],
+        ),
+        (
+            "Federal law enforcement should coordinate with State and local law enforcement.",
+            [("should", ["Federal law enforcement"])],
+        ),
+    ],
+)
+def test_a_period_between_directed_and_to_and_federal_law_enforcement(body: str, directed: list) -> None:
+    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == directed
+
+
+def test_an_item_opening_with_a_consultation_that_names_examples_is_a_verb_phrase() -> None:
+    found = extract(
+        "Sec. 3. Widgets. The Administrator of General Services shall:\n(a) in consultation with councils, such as "
+        "the Widget Council, provide guidance on widgets; and\n(b) publish the guidance.\n"
+    )
+    assert [o.section for o in found] == ["3(a)", "3(b)"]
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
