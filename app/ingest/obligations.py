@@ -138,6 +138,7 @@ _DUE_OPENING = re.compile(  # "Within 90 days of ...", "not later than September
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)",
     re.IGNORECASE,
 )
+_MAY_ASIDE = re.compile(r"as\s+(?:the\s+case\s+may\s+be|[\w\s'’]{1,60}?\s+(?:may|shall)\s+\w+(?:\s+\w+)?)$", re.I)
 _CLOSES_LIST = re.compile(r"[;,]\s+(?:and|or)\s*$")  # "(v) foster research; and": the next item is the last
 _NAME_GOES_ON = re.compile(r"(?:of|for|on|to|and|or|the|[A-Z(])")  # a word that continues a name before it
 _OPEN_ENDED = re.compile(r"\s(?:of|for|on|to|and|or|the|an?|each|such)$")  # "the head of the": a name not yet ended
@@ -903,6 +904,8 @@ def _subject_in(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
         if _RELATIVE_ASIDE.match(segment) and MODALS.search(segment):  # "X, who must be senior officials, shall"
             continue
         if _DESIGNEE.match(segment) and MODALS.search(segment):  # "or such other official as the President may name"
+            continue
+        if _MAY_ASIDE.match(segment):  # "X, as the case may be, shall", "X, as the Chair may direct, shall"
             continue
         if MODALS.search(_RELATIVE_CLAUSE.split(segment, maxsplit=1)[0]):  # "agencies whose actions may affect X"
             coordinated = _COORDINATED_SUBJECT.search(segment) if position == 0 else None

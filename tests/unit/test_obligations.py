@@ -1785,6 +1785,16 @@ def test_an_item_opening_with_a_consultation_that_names_examples_is_a_verb_phras
     assert [o.section for o in found] == ["3(a)", "3(b)"]
 
 
+def test_an_aside_with_its_own_may_leaves_the_subject_before_it() -> None:
+    found = one(
+        paragraph(
+            "The Attorney General or the head of any other agency that originated the information, as the case may "
+            "be, shall review the widget records."
+        )
+    )
+    assert actor_names(found) == ["Attorney General", "head of any other agency"]
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
