@@ -128,7 +128,9 @@ _EVERY_FEDERAL_AGENCY = re.compile(r"(?:all|every)\s+Federal\s+agenc(?:y|ies)", 
 # A body named by its kind alone, whose full name runs on after it: "Steering Committee", "Interagency Working Group".
 _BARE_BODY = re.compile(
     r"(?:[A-Z][\w-]*\s+){1,3}(?:Committee|Subcommittee|Council|Commission|Task\s+Force|Group|Board|Panel|Team|Office)"
+    r"|Task\s+Force"
 )
+_OF_BARE_BODY = re.compile(rf"(?P<title>.+?)\s+(?:of|for)\s+the\s+(?P<body>{_BARE_BODY.pattern})")
 _NUMBER_WORD = re.compile(r"\d+(?:st|nd|rd|th)?")
 _FINITE_VERB = re.compile(r"\b(?:cannot|can|could|will|would|is|are|was|were|does|do|did)\b")
 _LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an"}
@@ -421,11 +423,9 @@ def full_name_before(name: str, context: str, defined: Mapping[str, str], senten
     Steering Committee" after "the Steering Committee of the Commission on X" is that Committee. `sentence` runs on
     to the end of the directive's sentence, where an officer may first be named ("shall be led by an Executive
     Director")."""
-    if _BARE_BODY.fullmatch(name):
-        pattern = rf"\b{re.escape(name)}\s+(?:of|on|for)\s+(?:the\s+)?{_NAME_WORD}{_NAME_TAIL}"
-        named = [found for found in re.findall(pattern, context) if not re.search(r"['’]s$", found)]  # not "Council's"
-        if named:
-            return canonical(named[-1], defined)
+    body = _body_in_full(name, context, defined) if _BARE_BODY.fullmatch(name) else None
+    if body:
+        return body
     if not _HEAD.fullmatch(name):
         return _officer_of_body(name, sentence or context, defined)
     title = re.escape(name)
@@ -437,7 +437,19 @@ def full_name_before(name: str, context: str, defined: Mapping[str, str], senten
     # The title of a body the order itself named ("Chair of the Council") before one of another's it lists after.
     own = [match for match in matches if _of_own_body(match.group(0), defined)]
     latest = max(own or matches, key=lambda match: match.end(), default=None)
-    return canonical(latest.group(0), defined) if latest else _officer_of_body(name, context, defined)
+    if latest is None:
+        return _officer_of_body(name, context, defined)
+    office = canonical(latest.group(0), defined)
+    of_body = _OF_BARE_BODY.fullmatch(office)  # "Chair for the Task Force": the Task Force named in full
+    body = _body_in_full(of_body.group("body"), context, defined) if of_body else None
+    return f"{of_body.group('title')} of the {body}" if of_body and body else office
+
+
+def _body_in_full(name: str, context: str, defined: Mapping[str, str]) -> str | None:
+    """The full name a body named by its kind last had: "Interagency Task Force on the Roles of the Coast Guard"."""
+    pattern = rf"(?:{_QUALIFIERS})?\b{re.escape(name)}\s+(?:of|on|for)\s+(?:the\s+)?{_NAME_WORD}{_NAME_TAIL}"
+    named = [found for found in re.findall(pattern, context) if not re.search(r"['’]s$", found)]  # not "Council's"
+    return canonical(named[-1], defined) if named else None
 
 
 def _of_own_body(office: str, defined: Mapping[str, str]) -> bool:

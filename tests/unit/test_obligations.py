@@ -1795,6 +1795,18 @@ def test_an_aside_with_its_own_may_leaves_the_subject_before_it() -> None:
     assert actor_names(found) == ["Attorney General", "head of any other agency"]
 
 
+def test_a_task_force_and_its_chair_are_named_in_full() -> None:
+    found = extract(
+        "Sec. 1. (a) The Interagency Task Force on Widget Safety is established. The Secretary of Commerce shall "
+        "select a Chair for the Task Force.\n(b) The Chair shall convene the Task Force. The Task Force shall report "
+        "to the President.\n"
+    )
+    assert [actor_names(o) for o in found][1:] == [
+        ["Chair of the Interagency Task Force on Widget Safety"],
+        ["Interagency Task Force on Widget Safety"],
+    ]
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
