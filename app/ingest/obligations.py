@@ -22,7 +22,7 @@ from app.ingest.parse import ParsedProvision, to_roman
 MODALS = re.compile(
     r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?(?:authorized\s+and\s+)?directed"
     r"(?:\s+and\s+(?:authorized|empowered))?"
-    r"(?:,[^,;:.]{1,120},|\s+(?:during|within|in|for)\s+(?:this|that|the)\s+(?:\w+\s+){0,2}?period)?\s+to\b"
+    r"(?:,[^;:.]{1,160}?,|\s+(?:during|within|in|for)\s+(?:this|that|the)\s+(?:\w+\s+){0,2}?period)?\s+to\b"
 )  # "is directed, through the OFCCP, to establish", "is directed and authorized to take", "are directed during this
 # period to inform"
 # Sections whose modals are rhetoric or boilerplate, by heading; in a purpose or policy section only "must" and
@@ -712,6 +712,7 @@ def _directives(
     modals = list(MODALS.finditer(sentence))
     out: list[tuple[int, _Directive]] = []
     previous: _Directive | None = None
+    after_passive = False  # `previous` is the subject of an agentless passive
     passive_subject: tuple[Actor, ...] | None = None
     thing_before = False  # a modal earlier in the sentence had a thing for its subject, which "it" may stand for
     boundaries: dict[int, int] = {}  # where the clause of modal i begins, each worked out once
@@ -735,7 +736,7 @@ def _directives(
         if duties:  # "The mission of the Task Force shall be to identify ..."
             actors = _subject(duties.group("body"), defined)
         continues = previous is not None and _continues(sentence[modals[index - 1].end() : modal.start()])
-        if not actors and continues and not undergoes:
+        if not actors and continues and not undergoes and not (after_passive and _COPULA.match(after)):
             actors = passive_subject if passive_subject is not None else previous.actors
         if not actors and index == 0 and (not before.strip() or _continues(before)):
             actors = item_subject
@@ -760,6 +761,10 @@ def _directives(
         if not actors or (_MEMBERS.search(actors[-1].name) and _COPULA.match(after)) or _lists_members(actors, after):
             if actors or not _THING_RELATIVE.search(before):  # "identify standards that may inhibit X and shall"
                 previous = None  # "Members shall be appointed ...", "Its other members shall be representatives ...":
+            undergone = _subject(before, defined) if undergoes and not actors else ()
+            if undergone:  # "the Task Force shall be informed by, and shall strive to avoid duplicating, X"
+                previous = _Directive(modal.group(0), undergone, None)
+            after_passive = bool(undergone)  # but not "Participants shall be referred to as X and shall be students"
             thing_before = thing_before or not actors
             continue  # composition, not a directive
         clause_start = boundary(index) if index else 0
@@ -768,7 +773,7 @@ def _directives(
         if deadline is None and out and _OPENING_DEADLINE.match(sentence):  # "Within 180 days, X shall A, and Y ..."
             deadline = out[0][1].deadline
         delivers = delivered.group("verb") if delivered else None
-        previous = _Directive(_modal_name(modal.group(0)), actors, deadline, delivers)
+        previous, after_passive = _Directive(_modal_name(modal.group(0)), actors, deadline, delivers), False
         # "which shall be convened by X and shall support Y": the next verb is the subject's, not the agent's
         passive_subject = _subject(before, defined) if agent else None
         out.append((modal.start(), previous))

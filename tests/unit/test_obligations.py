@@ -1807,6 +1807,24 @@ def test_a_task_force_and_its_chair_are_named_in_full() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "directed"),
+    [
+        (
+            "The Widget Council shall be informed by, and shall strive to avoid duplicating, the work of others.",
+            [("shall", ["Widget Council"])],
+        ),
+        ("Participants in the program shall be referred to as Interns and shall be students.", []),
+        (
+            "Agencies are hereby directed, consistent with their authorities, budgets, and missions, to count widgets.",
+            [("is directed to", ["agencies"])],
+        ),
+    ],
+)
+def test_a_passive_subject_carries_to_the_next_verb_but_not_to_a_status(body: str, directed: list) -> None:
+    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == directed
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
