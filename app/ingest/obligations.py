@@ -129,10 +129,15 @@ _DISCRETION_THROUGH = re.compile(
 )
 _THAT = re.compile(r"that\s")
 _OR_SUCH_OTHER = re.compile(r"\s+or\s+such\s+other\s.*$", re.IGNORECASE)
+_CODE_COMMA = re.compile(r"\btitle\s+\d+(?P<comma>,)\s+United\s+States\s+Code\b")
+_NUMBER_COMMA = re.compile(r"\d(?P<comma>,)\d{3}\b")
 _DATE_COMMA = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2}(?P<comma>,)"
     r"(?=\s+\d{4}\b)"
 )
+# Commas that do not end a part of the subject: "appointed on or after January 20, 2017", "section 901 of title 31,
+# United States Code", "at least 1,000 employees".
+_COMMAS_INSIDE = (_DATE_COMMA, _CODE_COMMA, _NUMBER_COMMA)
 _DUE_OPENING = re.compile(  # "Within 90 days of ...", "not later than September 11, 2021", "By June 30, 2012"
     r"(?:within|not\s+later\s+than|no\s+later\s+than|by)\s+(?:\d|(?:one|two|three|six|thirty|sixty|ninety)\b|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)",
@@ -198,10 +203,12 @@ _RELATIVE_SUBJECT = re.compile(r"\bwhose\s+(?:[a-z][\w-]*\s+){1,3}$")
 _DETERMINED_SUBJECT = re.compile(r"^(?:the|this|that|these|those|such|any|no|its|their|his|her|our|an?)\s", re.I)
 # "The functions of the Commission shall be to: (i) ...": the body whose functions they are is directed.
 _DUTIES_OF = re.compile(
-    r"\b(?:functions?|duties|responsibilities|missions?|purposes?|role)\s+of\s+(?P<body>(?:the|this|each)\s+[^,;]+?)\s*$",
+    r"\b(?:functions?|duties|responsibilities|missions?|purposes?|role)\s+of\s+(?P<body>(?:the|this|each)\s+[^,;]+?)\s*$|"
+    r"(?:^|[,;]\s*)(?P<owner>(?:the\s+)?[A-Z][^,;]*?)['’]s\s+(?:functions?|duties|responsibilities)\s+$",
     re.IGNORECASE,
 )
-_BE_TO = re.compile(r"^\s*(?:also\s+)?be\s+to\b")
+# "The mission of X shall be to ...", "The Chair's duties shall also include:"
+_BE_TO = re.compile(r"^\s*(?:also\s+)?(?:be\s+to\b|include(?:\s+the\s+following)?\s*:)")
 _RESPONSIBILITY_OF = re.compile(
     r"^\s*(?:also\s+)?be\s+the\s+(?:\w+\s+)?responsibility\s+of\s+(?P<agent>[^,;:.]+)", re.IGNORECASE
 )
@@ -233,8 +240,9 @@ _ENSURE_THAT = (
 _LEAD_IN_TAIL = re.compile(
     rf"^(?:\s*(?:each|jointly|also)\b)?(?:\s*be\s+authorized\s+to\b|\s*{_ENSURE_THAT}|"
     r"(?:\s*,[^,:]{1,80},)?\s*(?:work|coordinate|consult|cooperate|collaborate|partner)\b[^:]*?\bto(?=\s*:)|"
-    r"\s*be\s+to(?=\s*:))?"
-    r"(?P<asides>[^:]*):\s*$"
+    r"\s*be\s+to(?=\s*:)|\s*(?:also\s+)?include(?:\s+the\s+following)?(?=\s*:)|"
+    r"\s*(?:also\s+)?be\s+responsible\s+for(?=\s*:))?"
+    r"(?P<asides>[^:]*?)(?::|(?<=\S),)\s*$"
 )  # "X shall:", "X shall, within 90 days,:", "X shall be authorized to:", "X shall ensure that its facilities:",
 # "X shall work with Federal, State, and local agencies, as appropriate, to:" (whom X works with are not actors)
 _ASIDE = re.compile(
@@ -255,7 +263,7 @@ _MARKER_SEQUENCES = {
 }
 # "In developing the plan, " or "As appropriate, " before an item's verb.
 _OPENING_ADVERBIAL = re.compile(  # "by June 30, 2012, submit ...": a date's comma stays inside the adverbial
-    r"^(?:In|As|Where|When|Whenever|If|Once|After|Before|To\s+the\s+extent|Consistent|Subject|Within|Upon|"
+    r"^(?:In|As|At|Where|When|Whenever|If|Unless|Once|After|Before|To\s+the\s+extent|Consistent|Subject|Within|Upon|"
     r"With\s+respect\s+to|For|Regarding|Under|By|No\s+later\s+than|Not\s+later\s+than)\b"
     r"(?:[^,;:]|,(?=\s+\d{4}\b)){0,120}(?:,\s+(?:such\s+as|including)\s[^,;:]{1,80})?,\s*",
     re.IGNORECASE,
@@ -734,7 +742,7 @@ def _directives(
         actors = agent or (() if undergoes else _subject(before, defined))
         duties = _DUTIES_OF.search(before) if not actors and _BE_TO.match(after) else None
         if duties:  # "The mission of the Task Force shall be to identify ..."
-            actors = _subject(duties.group("body"), defined)
+            actors = _subject(duties.group("body") or duties.group("owner"), defined)
         continues = previous is not None and _continues(sentence[modals[index - 1].end() : modal.start()])
         if not actors and continues and not undergoes and not (after_passive and _COPULA.match(after)):
             actors = passive_subject if passive_subject is not None else previous.actors
@@ -863,7 +871,7 @@ def _segments(text: str) -> list[str]:
     text = _OR_DESIGNEE.sub("", _PLURAL_OFFICES.sub(_one_office_each, text))
     text = _CHAIRS_OF.sub(r"\g<one> \g<body> or \g<other> \g<body>", text)  # "the Chair or Co-Chairs of X"
     kept = {match.end() - 1 for match in _GROUP_NOUN_COMMA.finditer(text)}  # "each department, agency, or office"
-    kept |= {match.start("comma") for match in _DATE_COMMA.finditer(text)}  # "appointed on or after January 20, 2017"
+    kept |= {match.start("comma") for pattern in _COMMAS_INSIDE for match in pattern.finditer(text)}
     parts, depth, start = [], 0, 0
     for mark in _SEGMENT_MARK.finditer(text):
         char = mark.group(0)

@@ -1825,6 +1825,44 @@ def test_a_passive_subject_carries_to_the_next_verb_but_not_to_a_status(body: st
     assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == directed
 
 
+@pytest.mark.parametrize(
+    ("text", "found_at"),
+    [
+        (
+            "Sec. 2. Chair. The Chair of the Widget Council shall convene it. The Chair's duties shall also include:\n"
+            "(i) communicating with States; and\n(ii) coordinating agencies.\n",
+            ["2", "2(i)", "2(ii)"],
+        ),
+        (
+            "Sec. 3. Officer. The Widget Officer shall be responsible for:\n(a) working with each agency; and\n"
+            "(b) advising agencies.\n",
+            ["3(a)", "3(b)"],
+        ),
+        (
+            "Sec. 4. Policies. To that end, the Secretary of Commerce shall, to the extent permitted by law,\n"
+            "(i) amend widget policies; and\n(ii) implement new ones.\n",
+            ["4(i)", "4(ii)"],
+        ),
+    ],
+)
+def test_lead_ins_of_duties_responsibilities_and_a_closing_comma(text: str, found_at: list[str]) -> None:
+    assert [o.section for o in extract(text)] == found_at
+
+
+@pytest.mark.parametrize(
+    ("body", "actor"),
+    [
+        (
+            "Agencies listed in section 901 of title 31, United States Code, shall report.",
+            ["agencies listed in section 901 of title 31, United States Code"],
+        ),
+        ("Agencies with at least 1,000 employees shall report.", ["agencies with at least 1,000 employees"]),
+    ],
+)
+def test_commas_inside_a_citation_or_a_number_stay_inside_the_subject(body: str, actor: list[str]) -> None:
+    assert actor_names(one(paragraph(body))) == actor
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
