@@ -239,6 +239,8 @@ def definitions_from(text: str) -> dict[str, tuple[str, int]]:
             continue
         phrase = _SENTENCE_BREAK.split(before.group(1))[-1]  # "... Protection. A Steering Committee": the last
         full = _abbreviated_by(short, phrase.split())
+        if full is None and _BODY_OFFICER.fullmatch(short):  # "chaired by the Secretary of HUD (Chair)": the office
+            full = " ".join(_from_first_capital(phrase.split())).rstrip(",")  # that fills the role the order names
         if full and full != short and short not in found and _HEAD.search(full):
             found[short] = (full, match.start())
     return found

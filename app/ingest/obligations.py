@@ -882,10 +882,31 @@ def _segments(text: str) -> list[str]:
     parts.append(text[start:].strip())
     split: list[str] = []
     for part in parts:  # the offices an actor acts through stay together: "through the Commissioner and the Director"
-        split += (
-            [part] if _THROUGH.match(part) else [piece.strip() for piece in _JOINED_ACTORS.split(part) if piece.strip()]
-        )
+        split += [part] if _THROUGH.match(part) else _joined_parts(part)
     return split
+
+
+def _inside_parentheses(text: str) -> bool:
+    """Whether the end of `text` is inside an aside in parentheses; a parenthesis opening the text holds a sentence
+    ("(The Secretary of X and the Secretary of Y shall ...)"), not an aside."""
+    depth = 0
+    for position, char in enumerate(text):
+        if char == "(" and position:
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _joined_parts(part: str) -> list[str]:
+    """The offices an "and" or "or" joins, outside parentheses: "(as determined by X and the Y)" stays whole."""
+    pieces, start = [], 0
+    for joint in _JOINED_ACTORS.finditer(part):
+        if not _inside_parentheses(part[: joint.start()]):
+            pieces.append(part[start : joint.start()])
+            start = joint.end()
+    pieces.append(part[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
 
 
 def _one_office_each(match: re.Match[str]) -> str:

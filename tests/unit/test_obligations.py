@@ -1863,6 +1863,17 @@ def test_commas_inside_a_citation_or_a_number_stay_inside_the_subject(body: str,
     assert actor_names(one(paragraph(body))) == actor
 
 
+def test_offices_joined_inside_an_aside_are_no_actors_and_an_office_defined_as_chair_is_the_chair() -> None:
+    found = extract(
+        paragraph(
+            "Each agency managing widget lands (as determined by the Secretary of Commerce and the Secretary of "
+            "Labor) shall report. There is established the Widget Task Force, which shall be chaired by the "
+            "Secretary of Energy (Chair). The Chair shall convene the Task Force."
+        )
+    )
+    assert [actor_names(o) for o in found] == [["each agency managing widget lands"], ["Secretary of Energy"]]
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
