@@ -22,7 +22,7 @@ from app.ingest.parse import ParsedProvision, to_roman
 MODALS = re.compile(
     r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?(?:authorized\s+and\s+)?directed"
     r"(?:\s+and\s+(?:authorized|empowered))?"
-    r"(?:,[^;:.]{1,160}?,|\s+(?:during|within|in|for)\s+(?:this|that|the)\s+(?:\w+\s+){0,2}?period)?\s+to\b"
+    r"(?:,[^;:.]{1,320}?,|\s+(?:during|within|in|for)\s+(?:this|that|the)\s+(?:\w+\s+){0,2}?period)?\s+to\b"
 )  # "is directed, through the OFCCP, to establish", "is directed and authorized to take", "are directed during this
 # period to inform"
 # Sections whose modals are rhetoric or boilerplate, by heading; in a purpose or policy section only "must" and
@@ -280,7 +280,7 @@ _ABBREVIATION = re.compile(
 # X" (one person's two titles): one.
 _JOINED_ACTORS = re.compile(
     r"\s+or\s+(?=(?:the\s+)?(?:Vice\s+)?(?:Chair\w*|Co-Chairs?)\b)|"  # "the Chair or Co-Chairs of the Committee"
-    r"\s+or\s+(?=(?:the|an?|each|its|their|senior|principal|deputy|chief)\s)|"  # "the agency head or senior official"
+    r"\s+(?:or|and/or)\s+(?=(?:the|an?|each|its|their|senior|principal|deputy|chief)\s)|"  # "the head or a deputy"
     r"(?<!Assistant to the President)\s+and\s+(?=(?:the|each|all|every|any|other|such|its)\s+|heads?\s+of\s|"
     r"(?<![Dd]epartment)(?<![Dd]epartments)agency\s+heads\b|"
     r"(?:Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Governor|Commissioner)\b|[A-Z]{2,}\b)"

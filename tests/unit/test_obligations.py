@@ -1874,6 +1874,20 @@ def test_offices_joined_inside_an_aside_are_no_actors_and_an_office_defined_as_c
     assert [actor_names(o) for o in found] == [["each agency managing widget lands"], ["Secretary of Energy"]]
 
 
+def test_and_or_joins_actors_and_a_long_aside_may_stand_between_directed_and_to() -> None:
+    assert [actor_names(o) for o in extract(paragraph("The Widget Council and/or the Council staff may travel."))] == [
+        ["Widget Council", "Council staff"]
+    ]
+    found = one(
+        paragraph(
+            "Agencies are hereby directed, consistent with their authorities, budget priorities, and mission "
+            "constraints, and to the extent permitted by law and consistent with the need to protect sources, "
+            "methods, and operations, to provide widgets to the Council."
+        )
+    )
+    assert (found.modal, actor_names(found)) == ("is directed to", ["agencies"])
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
