@@ -1888,6 +1888,17 @@ def test_and_or_joins_actors_and_a_long_aside_may_stand_between_directed_and_to(
     assert (found.modal, actor_names(found)) == ("is directed to", ["agencies"])
 
 
+def test_serving_as_a_liaison_is_a_duty_and_seek_to_opens_a_list_of_them() -> None:
+    assert [actor_names(o) for o in extract(paragraph("The Widget Council shall serve as a liaison to States."))] == [
+        ["Widget Council"]
+    ]
+    assert extract(paragraph("The Secretary of Commerce shall serve as Chair of the Widget Council.")) == []
+    found = extract(
+        "Sec. 1. Program. The Secretary of Commerce shall seek to:\n(a) expand widgets; and\n(b) count them.\n"
+    )
+    assert [o.section for o in found] == ["1(a)", "1(b)"]
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
