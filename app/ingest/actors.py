@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 _HEADS = (
     r"Secretary|Attorney\s+General|Director|Administrator|Chair(?:man|person|woman|s)?|Commissioner|Assistant|"
     r"Advis[eo]r|Representative|Counsel|Chief|Officer|Committee|Council|Board|Commission|Task\s+Force|Office|"
-    r"Department|Agency|Administration|Bureau|Service|Institute|Corps|Group|Team|[Pp]rogram|Center|Foundation|"
+    r"Department|Agenc(?:y|ie)|Administration|Bureau|Service|Institute|Corps|Group|Team|[Pp]rogram|Center|Foundation|"
     r"Cabinet|Coordinator|Archivist|Librarian|Comptroller|General|Postmaster|Ambassador|Envoy|Heads?|Panel|"
     r"Vice\s+President|Staff|Czar|Tsar|Commandant|Registrar|Inspector|Surgeon|Solicitor|Treasurer|Mayor|Agent|"
     r"Authority|Secretariat|Steering|Governors?|Initiative|Guard|Institution|Library|Academy|Survey|Command|"

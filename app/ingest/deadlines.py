@@ -40,7 +40,7 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _BY_DATE = re.compile(
-    rf"\b(?:by|before|not\s+later\s+than|no\s+later\s+than|on\s+or\s+before|until)\s+{_DATE}", re.IGNORECASE
+    rf"\b(?:by|before|prior\s+to|not\s+later\s+than|no\s+later\s+than|on\s+or\s+before|until)\s+{_DATE}", re.IGNORECASE
 )
 # "By February 2022": by the end of that month.
 _BY_MONTH = re.compile(

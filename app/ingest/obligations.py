@@ -97,6 +97,7 @@ _DESIGNEE = re.compile(
     re.I,
 )
 _OBJECT_RELATIVE = re.compile(r"^(?:which|that|whom)\s+(?P<subject>(?:the|each|all)\s+.+)$", re.IGNORECASE)
+_POINTING_BACK = re.compile(r"(?:these|those)\s+(?P<noun>agencies|departments|offices|officials|entities)")
 _LOWERCASE_BODY = re.compile(r"team|working group|workgroup|(?:sub)?committee|panel|board|council|task force")
 _THING_RELATIVE = re.compile(r"\b[a-z]+s?\s+(?:that|which)\s+$")  # "regulatory standards that may": about a thing
 _JOINED_SUBJECT = re.compile(r"[,;]\s+(?:and|but)\s+(?P<subject>[^,;]+?)\s*$")
@@ -282,7 +283,7 @@ _JOINED_ACTORS = re.compile(
     r"\s+or\s+(?=(?:the\s+)?(?:Vice\s+)?(?:Chair\w*|Co-Chairs?)\b)|"  # "the Chair or Co-Chairs of the Committee"
     r"\s+(?:or|and/or)\s+(?=(?:the|an?|each|its|their|senior|principal|deputy|chief)\s)|"  # "the head or a deputy"
     r"(?<!Assistant to the President)\s+and\s+(?=(?:the|each|all|every|any|other|such|its)\s+|heads?\s+of\s|"
-    r"(?<![Dd]epartment)(?<![Dd]epartments)agency\s+heads\b|"
+    r"(?<![Dd]epartment)(?<![Dd]epartments)agency\s+heads\b|(?<=heads\sand\s)employees\b|"
     r"(?:Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Governor|Commissioner)\b|[A-Z]{2,}\b)"
 )
 # "within this same 120-day time period": a period the order has already set.
@@ -296,6 +297,8 @@ _SINGULAR = {
     "Departments": "Department",
     "Directors": "Director",
     "Administrators": "Administrator",
+    "Chairpersons": "Chairperson",
+    "Chairmen": "Chairman",
     "heads": "head",
     "Heads": "head",
 }
@@ -306,7 +309,7 @@ _OFFICE_IN_LIST = (
 # "the Secretaries of State and Defense", "the Departments of Justice, the Interior, HHS, and Energy", "the heads of
 # the NEA, NEH, and IMLS"
 _PLURAL_OFFICES = re.compile(
-    rf"\b(?:[Tt]he\s+)?(?P<title>Secretaries|Departments|Directors|[Hh]eads)\s+of\s+"
+    rf"\b(?:[Tt]he\s+)?(?P<title>Secretaries|Departments|Directors|Chairpersons|Chairmen|[Hh]eads)\s+of\s+"
     rf"(?P<offices>{_OFFICE_IN_LIST}(?:,\s+{_OFFICE_IN_LIST})*,?\s+and\s+{_OFFICE_IN_LIST})"
 )
 # The comma in "each executive department, agency, or office": one group named by its kinds.
@@ -529,6 +532,8 @@ def _with_full_names(
             actors += _offices_directed_together(_SINGULAR[actor.name], found) or (actor,)
         elif _LOWERCASE_BODY.fullmatch(actor.name):
             actors += (replace(actor, name=_body_named_before(actor.name, found)),)
+        elif pointing := _POINTING_BACK.fullmatch(actor.name):  # "these agencies": the agencies named just before
+            actors += (replace(actor, name=_body_named_before(pointing.group("noun"), found, actor.name)),)
         elif chair := names.LOWERCASE_CHAIR.fullmatch(actor.name):  # "The chairperson", "the then-current chair"
             title = chair.group("title").capitalize()
             actors += (replace(actor, name=names.full_name_before(title, context, defined)),)
@@ -537,14 +542,14 @@ def _with_full_names(
     return replace(directive, actors=actors) if actors != directive.actors else directive
 
 
-def _body_named_before(noun: str, found: list[ExtractedObligation]) -> str:
+def _body_named_before(noun: str, found: list[ExtractedObligation], otherwise: str = "") -> str:
     """ "The team" after "A special team of technical assistance providers ... shall": the body last directed under
     a longer name holding the same noun."""
     for obligation in reversed(found):
         for actor in obligation.actors:
             if actor.name != noun and re.search(rf"\b{re.escape(noun)}\b", actor.name):
                 return actor.name
-    return noun
+    return otherwise or noun
 
 
 def _offices_directed_together(title: str, found: list[ExtractedObligation]) -> tuple[Actor, ...]:
@@ -881,8 +886,9 @@ def _segments(text: str) -> list[str]:
             start = mark.end()
     parts.append(text[start:].strip())
     split: list[str] = []
-    for part in parts:  # the offices an actor acts through stay together: "through the Commissioner and the Director"
-        split += [part] if _THROUGH.match(part) else _joined_parts(part)
+    for part in parts:  # the offices an actor acts through or consults stay together
+        whole = _THROUGH.match(part) or _CONSULT.match(_LINKED.sub("", part))  # "in coordination with X and the Y"
+        split += [part] if whole else _joined_parts(part)
     return split
 
 
@@ -915,7 +921,7 @@ def _one_office_each(match: re.Match[str]) -> str:
     for office in re.findall(_OFFICE_IN_LIST, match.group("offices")):
         expansion = names.COMMON_ACRONYMS.get(office, "")
         offices.append(expansion if expansion.startswith(title) else f"{title} of {office}")
-    return ", and ".join(f"the {office}" for office in offices)
+    return " and ".join(f"the {office}" for office in offices)  # no comma: a consulted list stays one part
 
 
 def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:

@@ -1899,6 +1899,46 @@ def test_serving_as_a_liaison_is_a_duty_and_seek_to_opens_a_list_of_them() -> No
     assert [o.section for o in found] == ["1(a)", "1(b)"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            paragraph(
+                "The Secretary of Commerce, in coordination with the Secretaries of Defense and Energy, and in "
+                "consultation with the Director of OMB, shall develop a widget plan."
+            ),
+            [["Secretary of Commerce"]],
+        ),
+        (
+            paragraph("Agency heads and employees shall comply with the widget guidance."),
+            [["agency heads", "employees"]],
+        ),
+        (paragraph("Widget-Producing Agencies shall report annually."), [["Widget-Producing Agencies"]]),
+        (
+            "Sec. 4. Widgets.\n(a) The Widget Task Force agencies shall count widgets.\n(b) These agencies shall "
+            "report the count.\n",
+            [["Widget Task Force agencies"], ["Widget Task Force agencies"]],
+        ),
+        (
+            paragraph("The Chairpersons of the Widget Council and the Gadget Council shall consult."),
+            [["Chairperson of the Widget Council", "Chairperson of the Gadget Council"]],
+        ),
+    ],
+)
+def test_consulted_lists_agencies_pointing_back_and_plural_chairs(text: str, expected: list[list[str]]) -> None:
+    assert [actor_names(o) for o in extract(text)] == expected
+
+
+def test_a_report_due_prior_to_a_date_restates_its_deadline() -> None:
+    found = one(
+        paragraph(
+            "The Widget Council shall submit a report to the President. The report shall be submitted prior to "
+            "September 30, 2031."
+        )
+    )
+    assert found.deadline is not None and found.deadline.due_date == date(2031, 9, 30)
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
