@@ -122,8 +122,9 @@ def test_extraction_holds_its_scores_on_gold(corpus_db: str, gold: Path) -> None
 
 
 def test_every_span_cuts_out_its_sentence_with_its_modal(corpus_db: str) -> None:
-    """The span's sentence holds the modal; an item of an "X shall:" list completes its parent's lead-in, which
-    holds it instead (or its grandparent's, under an item that only qualifies its own: "(a) with respect to X:")."""
+    """The span's sentence holds the modal; an item of an "X shall:" list (or of "X shall, to the extent permitted by
+    law,") completes its parent's lead-in, which holds it instead (or its grandparent's, under an item that only
+    qualifies its own: "(a) with respect to X:")."""
     parent, grandparent = aliased(Provision), aliased(Provision)
     cut = func.substr(Provision.text, Obligation.span_start + 1, Obligation.span_end - Obligation.span_start)
     statement = (
@@ -159,4 +160,4 @@ _MODAL_WORD = {
     )
     for modal in ("shall", "should", "must", "may", "is directed to")
 }
-_LEAD_IN = {modal: re.compile(rf"{word.pattern}[^.]*:$") for modal, word in _MODAL_WORD.items()}
+_LEAD_IN = {modal: re.compile(rf"{word.pattern}[^.]*[:,]$") for modal, word in _MODAL_WORD.items()}
