@@ -26,7 +26,7 @@ _CAPITALISED = r"[A-Z][\w.'’&-]*"
 _NAME_WORD = r"[A-Z][\w'’&-]*"  # a capitalised word without trailing punctuation
 # The rest of an office's name: "of the Treasury", "of Health and Human Services" (but not "and the Secretary of X").
 _NAME_TAIL = (
-    r"(?:\s+(?:of|the|for|on|and(?=\s+(?!(?:the\s+)?(?:Secretary|Director|Administrator|Attorney|Chair))[A-Z]))"
+    r"(?:\s+(?:of|the|for|on|in(?=\s+[A-Z])|and(?=\s+(?!(?:the\s+)?(?:Secretary|Director|Administrator|Attorney|Chair))[A-Z]))"
     r"|\s+(?!(?:Secretary|Director|Administrator|Attorney|Chair)\b)[A-Z][\w'’&-]*)*(?<!\sof)(?<!\sthe)(?<!\sand)(?<!\son)(?<!\sfor)"
 )
 # Capitalised words before a body's name ("Federal Real Property" before "Council"), not a determiner, nor the

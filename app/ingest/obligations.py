@@ -84,7 +84,7 @@ _WORK_PRODUCT = re.compile(
 _INLINE_THROUGH = re.compile(r"^(?P<actor>.+?)\s+(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
 _INCLUDES = re.compile(r"^\s*(?:also\s+)?include(?!,?\s+in\s)\b", re.IGNORECASE)
 _INCLUDES_AS_AN_ACT = re.compile(
-    r"\bagenc(?:y|ies)\b|^(?:heads?|Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Commissioner|Assistant|Counsel|"
+    r"\bagenc(?:y|ies)\b|\belements?\s+of\b|^(?:heads?|Secretary|Director|Administrator|Attorney\s+General|Chair\w*|Commissioner|Assistant|Counsel|"
     r"United\s+States\s+Trade\s+Representative)\b"
 )
 _MEMBERS = re.compile(r"\bmembers\b", re.IGNORECASE)

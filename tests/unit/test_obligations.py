@@ -1939,6 +1939,20 @@ def test_a_report_due_prior_to_a_date_restates_its_deadline() -> None:
     assert found.deadline is not None and found.deadline.due_date == date(2031, 9, 30)
 
 
+def test_a_name_holding_in_before_a_capital_and_an_element_that_shall_include() -> None:
+    found = extract(
+        paragraph(
+            "There is established the Commission on Widget Opportunity in Communities Dependent on Gadgets. The "
+            "Commission shall advise the President. Each element of the Widget Community shall include such "
+            "records in its reports."
+        )
+    )
+    assert [actor_names(o) for o in found] == [
+        ["Commission on Widget Opportunity in Communities Dependent on Gadgets"],
+        ["each element of the Widget Community"],
+    ]
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
