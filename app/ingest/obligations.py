@@ -39,7 +39,7 @@ _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+be\s+responsible\b|(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|if|when|where|unless|with\s+respect)\b|take\s+effect|"
     r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?![^.;]{0,80}\bin\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
-    r"terminate(?!,?\s+(?:the|such|any|all|each|its|their|effective)\b)|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:only\s+)?(?:as(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:liaison|channel|focal\s+point|point\s+of\s+contact|conduit|clearinghouse)\b)|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
+    r"terminate(?!,?\s+(?:the|such|any|all|each|its|their|effective)\b)|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:only\s+)?(?:as(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:liaison|channel|focal\s+point|point\s+of\s+contact|conduit|clearinghouse|ombudsman)\b)|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s(?!(?:\w+\s+)?responsibility\s+of\b)|(?:function|operate)\s+as\s+follows|"
     r"serve\s+(?:one|two|three|four|five|\d+)\s+(?:[\w-]+\s+)?terms?|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate|occur)\b)",
     re.IGNORECASE,
@@ -239,7 +239,8 @@ _ENSURE_THAT = (
 )
 # "X shall:" or "X shall, within 90 days of the date of this order:" -- the items that follow are X's verbs.
 _LEAD_IN_TAIL = re.compile(
-    rf"^(?:\s*(?:each|jointly|also)\b)?(?:\s*be\s+authorized\s+to\b|\s*{_ENSURE_THAT}|"
+    rf"^(?:\s*(?:each|jointly|also|immediately|promptly|further)\b)?(?:\s*be\s+authorized\s+to\b|\s*{_ENSURE_THAT}|"
+    r"\s*take\s+all\s+(?:appropriate|necessary)\s+(?:action|actions|steps|measures)\s+to(?=\s*:)|"
     r"(?:\s*,[^,:]{1,80},)?\s*(?:work|coordinate|consult|cooperate|collaborate|partner)\b[^:]*?\bto(?=\s*:)|"
     r"\s*be\s+to(?=\s*:)|\s*(?:also\s+)?include(?:\s+the\s+following)?(?=\s*:)|\s*(?:seek|endeavor|strive)\s+to(?=\s*:)|"
     r"\s*(?:also\s+)?be\s+responsible\s+for(?=\s*:))?"
@@ -782,7 +783,7 @@ def _directives(
             continue  # composition, not a directive
         clause_start = boundary(index) if index else 0
         clause_end = boundary(index + 1) if index + 1 < len(modals) else len(sentence)
-        deadline = _directive_deadline(sentence[clause_start:clause_end], dates, after[:40])
+        deadline = _directive_deadline(sentence[clause_start:clause_end], dates, after[:60])
         if deadline is None and out and _OPENING_DEADLINE.match(sentence):  # "Within 180 days, X shall A, and Y ..."
             deadline = out[0][1].deadline
         delivers = delivered.group("verb") if delivered else None

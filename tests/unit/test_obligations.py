@@ -1953,6 +1953,26 @@ def test_a_name_holding_in_before_a_capital_and_an_element_that_shall_include() 
     ]
 
 
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "The Secretary of Commerce shall immediately take the following steps to secure widgets:",
+        "The Secretary of Commerce, in conjunction with the Secretary of Labor, shall take all appropriate action to:",
+    ],
+)
+def test_steps_and_actions_to_take_open_a_list_of_duties(lead_in: str) -> None:
+    found = extract(f"Sec. 4. Widgets. {lead_in}\n(a) count widgets; and\n(b) publish the count.\n")
+    assert [(o.section, actor_names(o)) for o in found] == [
+        ("4(a)", ["Secretary of Commerce"]),
+        ("4(b)", ["Secretary of Commerce"]),
+    ]
+
+
+def test_immediately_after_a_longer_verb_phrase_is_due_at_signing() -> None:
+    found = one(paragraph("The Secretary of Commerce shall take all appropriate action to immediately count widgets."))
+    assert found.deadline == after_signing(0)
+
+
 def test_the_president_as_subject_of_an_object_relative_clause() -> None:
     found = extract(paragraph("The Board shall have an Executive Director, whom the President may designate."))
     assert [(o.modal, actor_names(o)) for o in found] == [("may", ["President"])]
