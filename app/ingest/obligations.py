@@ -58,21 +58,20 @@ _CONSULT = re.compile(
     re.IGNORECASE,
 )
 _THROUGH = re.compile(r"^(?:and\s+)?(?:acting\s+)?through\s+(?P<agent>.+)$", re.IGNORECASE)
-# An agentless passive that hands over a work product: its maker is the actor.
-_DELIVERED = re.compile(
-    r"^\s*(?:(?:also|subsequently|thereafter|then)\s+)?be\s+"
-    r"(?P<verb>submitted|delivered|transmitted|sent|presented|provided(?=\s+to)|completed|updated|revised|published|"
-    r"shared|posted)\b",
-    re.I,
+# The verbs of a work product handed over ("be submitted", "be provided to").
+_HANDED_OVER = (
+    r"submitted|delivered|transmitted|sent|presented|provided(?=\s+to)|completed|updated|revised|published|"
+    r"shared|posted"
 )
+# An agentless passive that hands over a work product: its maker is the actor.
+_DELIVERED = re.compile(rf"^\s*(?:(?:also|subsequently|thereafter|then)\s+)?be\s+(?P<verb>{_HANDED_OVER})\b", re.I)
 # "The working group's recommendations", "Each agency's plan": a work product its maker's name opens.
 _OWNED_PRODUCT = re.compile(
     r"(?:^|[,;]\s*)(?:(?:the|an?)\s+)?(?P<owner>(?:(?:each|every)\s+)?[\w\s-]{1,80}?)['’]s\s+(?:[a-z][\w-]*\s+){0,3}$",
     re.I,
 )
 _MADE = re.compile(
-    r"^\s*(?:(?:also|subsequently|thereafter|then|promptly)\s+)?be\s+(?:submitted|delivered|transmitted|sent|presented|"
-    r"provided(?=\s+to)|completed|updated|revised|published|shared|posted|prepared|developed|issued|finalized)\b",
+    rf"^\s*(?:(?:also|subsequently|thereafter|then|promptly)\s+)?be\s+(?:{_HANDED_OVER}|prepared|developed|issued|finalized)\b",
     re.I,
 )
 # "The report", "such plans", "Any new National Widget Plan": a work product whose maker the section has named.
