@@ -401,10 +401,16 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
         closing = parent is not None and last_child[parent.key] == provision.key
         resumed = parent if closing and _resumes_parent(body) else None
         # "(v) ...; and (vi) solicit public input." then, in a paragraph of its own, "Each agency shall ...": the
-        # paragraph after a list's last item is its parent's.
+        # paragraph after a list's last item is its parent's; so is one after a list of names ("(x) National
+        # Security Agency.").
         after_list = (
             provision.paragraph_starts[0]
-            if closing and provision.paragraph_starts and _CLOSES_LIST.search(before_last.get(provision.parent_key, ""))
+            if closing
+            and provision.paragraph_starts
+            and (
+                _CLOSES_LIST.search(before_last.get(provision.parent_key, ""))
+                or _is_name(body[: provision.paragraph_starts[0] - offset])
+            )
             else None
         )
         listing = listings.get(provision.parent_key or "")
@@ -422,7 +428,7 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
                 break
             sentence = provision.text[span[0] : span[1]]
             in_parent = (resumed and index) or (after_list is not None and span[0] >= after_list)
-            section = parent.section if parent and in_parent else provision.section
+            section = _list_owner(parent, by_key, last_child).section if parent and in_parent else provision.section
             last = index == len(spans) - 1
             lead_in = _lead_in_modal(sentence) if last else None
             lists_at = _listing_modal(sentence) if last and lead_in is None else None
@@ -495,9 +501,33 @@ def _unquoted_insertion(text: str) -> int | None:
 def _resumes_parent(last_item: str) -> bool:
     """Whether sentences after a list's last item are its parent's: "(xii) such other agencies as the Co-Chairs may
     designate. Each agency represented on the Task Force shall ...", where the source prints the paragraph's closing
-    sentences inside an item that is a name, not a verb phrase that later sentences could go on describing."""
-    first = last_item.split(maxsplit=1)[:1]
+    sentences inside an item that is a name, not a verb phrase ("as required by law, establish goals") that later
+    sentences could go on describing."""
+    item = last_item
+    while opening := _OPENING_ADVERBIAL.match(item):
+        item = item[opening.end() :]
+    first = item.split(maxsplit=1)[:1]
     return bool(first) and last_item[:1].islower() and not _is_base_verb(first[0].strip(",;:"))
+
+
+def _is_name(item: str) -> bool:
+    """ "National Security Agency.": an item that names a member, neither a verb phrase nor a clause with a modal."""
+    return not MODALS.search(item) and not _is_verb_phrase(item) and not _ITEM_CLAUSE.match(item)
+
+
+def _list_owner(
+    parent: ParsedProvision, by_key: dict[str, ParsedProvision], last_child: dict[str | None, str]
+) -> ParsedProvision:
+    """Whose words resume after a list's last item: its parent's, or, when that parent is itself the last item of
+    an enclosing lead-in ("(a) The plans shall address: ... (3) a goal in: (A) ...; (C) transfers. Agencies shall
+    ..."), the outermost such lead-in's."""
+    while (
+        (outer := by_key.get(parent.parent_key or ""))
+        and last_child.get(outer.key) == parent.key
+        and outer.text.rstrip().endswith(":")
+    ):
+        parent = outer
+    return parent
 
 
 def _item_subject(

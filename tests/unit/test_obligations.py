@@ -1625,6 +1625,36 @@ def test_a_paragraph_of_its_own_after_a_list_is_the_parents(between: str, sectio
     ]
 
 
+def test_a_paragraph_after_a_list_of_capitalised_names_is_the_parents() -> None:
+    found = extract(
+        "Sec. 3. Widgets.\n(a) The head of each of the following agencies shall nominate a widget officer:\n"
+        "(i) Department of Labor;\n(ii) National Widget Agency.\nEach nominee must be approved by the Widget Board.\n"
+    )
+    assert [(o.section, o.modal) for o in found] == [("3(a)", "shall"), ("3(a)", "must")]
+
+
+def test_a_paragraph_after_nested_last_items_belongs_to_the_outermost_lead_in() -> None:
+    found = extract(
+        "Sec. 3. Widgets.\n(a) Each agency shall develop a widget plan. The plans shall address:\n"
+        "(1) barriers to widgets; and\n(2) a goal for awards in:\n(A) grants; and\n(B) contracts.\n"
+        "In developing the plans, agencies shall consult widget makers.\n"
+        "(b) The Secretary of Labor shall count widgets."
+    )
+    assert [(o.section, actor_names(o)) for o in found] == [
+        ("3(a)", ["each agency"]),
+        ("3(a)", ["agencies"]),
+        ("3(b)", ["Secretary of Labor"]),
+    ]
+
+
+def test_a_last_item_opening_with_an_adverbial_before_its_verb_keeps_its_sentences() -> None:
+    found = extract(
+        "Sec. 3. Widgets.\n(a) Each agency shall:\n(i) count widgets; and\n(ii) as required by law, establish "
+        "widget goals. Each agency shall also establish a goal for gadgets.\n"
+    )
+    assert [o.section for o in found] == ["3(a)(i)", "3(a)(ii)", "3(a)(ii)"]
+
+
 def test_offices_that_serve_as_co_chairs_are_the_co_chairs() -> None:
     found = extract(
         paragraph(
