@@ -103,6 +103,10 @@ _PHRASE_BEFORE = re.compile(
 # A document an order calls for, capitalised as a name: "the Agency Plans shall meet ...".
 _DOCUMENT_NAME = re.compile(r"\b(?:plans?|reports?|strateg(?:y|ies)|frameworks?|roadmaps?|agenda)$", re.IGNORECASE)
 # Officers of a body, named bare once the body is defined: "the Chair", "the Executive Director".
+_QUOTED = re.compile(r"``|[“\"‘]")
+_LED_BY = re.compile(
+    r"[”\"’']?\)?(?:\s*\([^()]*\))?\s+(?:shall|will)\s+be\s+(?:co-)?(?:chaired|led|headed)\b", re.IGNORECASE
+)  # "the EOC shall be chaired", "Widget Committee (WOC) shall be chaired"
 _BODY_OFFICER = re.compile(
     r"(?:(?:Vice|Deputy)\s+)?(?:Chair(?:man|person|woman)?|Co-Chairs?|Executive\s+(?:Director|Secretary))"
 )
@@ -239,8 +243,10 @@ def definitions_from(text: str) -> dict[str, tuple[str, int]]:
             continue
         phrase = _SENTENCE_BREAK.split(before.group(1))[-1]  # "... Protection. A Steering Committee": the last
         full = _abbreviated_by(short, phrase.split())
-        if full is None and _BODY_OFFICER.fullmatch(short):  # "chaired by the Secretary of HUD (Chair)": the office
-            full = " ".join(_from_first_capital(phrase.split())).rstrip(",")  # that fills the role the order names
+        # "chaired by the Secretary of HUD (Chair)": the office that fills the role the order names; "the Assistant
+        # to the President for Science and Technology (the “Science Advisor”)": a quoted name for the office
+        if full is None and (_BODY_OFFICER.fullmatch(short) or _QUOTED.search(match.group(0))):
+            full = " ".join(_from_first_capital(phrase.split())).rstrip(",")
         if full and full != short and short not in found and _HEAD.search(full):
             found[short] = (full, match.start())
     return found
@@ -467,13 +473,15 @@ def _officer_of_body(name: str, context: str, defined: Mapping[str, str]) -> str
     if first is None:
         return name
     before = context[max(0, first.start() - _BODY_REACH) : first.start()]
-    latest: tuple[int, str] | None = None
+    latest: tuple[bool, int, str] | None = None
     for short, full in defined.items():
         for written in (short, full) if _BODY.search(full) else ():
             at = before.rfind(written)
-            if at >= 0 and (latest is None or at > latest[0]):
-                latest = (at, _LEADING_THE.sub("", full))
-    return f"{name} of {_with_the(latest[1])}" if latest else name
+            # "The EOC shall be chaired by a senior official from the NSC (NSC). The Chair": the body said to be led
+            led = at >= 0 and bool(_LED_BY.match(before, at + len(written)))
+            if at >= 0 and (latest is None or (led, at) > latest[:2]):
+                latest = (led, at, _LEADING_THE.sub("", full))
+    return f"{name} of {_with_the(latest[2])}" if latest else name
 
 
 def _plural_acronym(word: str, defined: Mapping[str, str]) -> bool:

@@ -38,8 +38,8 @@ _RHETORICAL_HEADING = re.compile(r"^(?:statement\s+of\s+)?(?:polic(?:y|ies)|purp
 _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+be\s+responsible\b|(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|if|when|where|unless|with\s+respect)\b|take\s+effect|"
-    r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?![^.;]{0,80}\bin\s+place)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
-    r"terminate(?!,?\s+(?:the|such|any|all|each|its|their|effective)\b)|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:only\s+)?(?:as(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:liaison|channel|focal\s+point|point\s+of\s+contact|conduit|clearinghouse|ombudsman)\b)|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+chaired|be\s+headed|refer\s+to|"
+    r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?![^.;]{0,80}\bin\s+place|\s+(?:the\s+)?(?:\w+\s+)?responsibilit(?:y|ies)\b)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
+    r"terminate(?!,?\s+(?:the|such|any|all|each|its|their|effective)\b)|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:only\s+)?(?:as(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:liaison|channel|focal\s+point|point\s+of\s+contact|conduit|clearinghouse|ombudsman)\b)|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+(?:co-)?chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s(?!(?:\w+\s+)?responsibility\s+of\b)|(?:function|operate)\s+as\s+follows|"
     r"serve\s+(?:one|two|three|four|five|\d+)\s+(?:[\w-]+\s+)?terms?|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate|occur)\b)",
     re.IGNORECASE,
@@ -87,7 +87,7 @@ _INCLUDES_AS_AN_ACT = re.compile(
     r"United\s+States\s+Trade\s+Representative)\b"
 )
 _MEMBERS = re.compile(r"\bmembers\b", re.IGNORECASE)
-_COPULA = re.compile(r"^\s*(?:\w+\s+)?be\b")
+_COPULA = re.compile(r"^\s*(?:\((?:[ivx]{1,4}|[a-zA-Z]|\d{1,2})\)\s*)?(?:\w+\s+)?be\b")  # "shall (1) be chosen"
 _GLUED_SENTENCE = re.compile(r"^.*\s(?=(?:The|Each|All|Any|Every)\s)")
 # ", or his or her designee,", ", or such other official as the President may designate,": an alternative, no actor.
 _DESIGNEE = re.compile(
@@ -256,6 +256,15 @@ _ASIDE = re.compile(
 # "shall: (i)" or "shall, within 30 days, (i)": a verb phrase that is an inline list.
 _INLINE_LIST = re.compile(rf"^\s*(?:,[^()]{{0,80}},|{_ENSURE_THAT}|be\s+to)?\s*:?\s*\((?P<marker>i|a|A|1)\)\s")
 _INLINE_MARKER = re.compile(r"\((?P<marker>[ivx]{1,4}|[a-zA-Z]|\d{1,2})\)\s")
+_OPENING_MARKER = re.compile(r"(?:^|(?<=[\s,;:]))\((?:[ivx]{1,4}|[a-zA-Z]|\d{1,2})\)\s+(?=(?:[\w,]+\s+){1,12}$)")
+# "There is established an Interagency Working Group (Working Group) to address X, which shall": the body set up.
+_ESTABLISHED_WHICH = re.compile(
+    r"\bestablished\s+(?:within\s+[^,;]+?\s+)?(?P<body>(?:an?|the)\s+[A-Z][^,;()]*?)(?:\s*\([^()]*\))?"
+    r"(?:\s+(?:to|within|in|for)\s[^;]*?)?,\s+which\s+$"
+)
+_NAME_IN_LIST = re.compile(r"^(?:(?:and|or)\s+)?(?:the\s+|other\s+|[A-Z])")
+# "subsection (a) of", "paragraphs (1) and": a marker that cites a provision rather than opening an inline item.
+_CITED_MARKER = re.compile(r"\b(?:(?:sub)?sections?|(?:sub)?paragraphs?|clauses?|items?)\s+$", re.IGNORECASE)
 _MARKER_SEQUENCES = {
     "i": [to_roman(n) for n in range(1, 30)],
     "a": list(string.ascii_lowercase),
@@ -607,7 +616,20 @@ def _lead_in_modal(sentence: str) -> int | None:
     if not tail:
         return None
     asides = [aside.strip() for aside in tail.group("asides").split(",") if aside.strip()]
-    return modals[-1].start() if all(_ASIDE.match(aside) for aside in asides) else None
+    return modals[-1].start() if _all_asides(asides) else None
+
+
+def _all_asides(parts: list[str]) -> bool:
+    """ "within 90 days", "in consultation with the Secretary of State", "the Secretary of Commerce", "and the
+    Administrator of NASA": asides, the names after a consultation being the rest of its list."""
+    consulting = False
+    for part in parts:
+        if consulting and _NAME_IN_LIST.match(part):
+            continue
+        if not _ASIDE.match(part):
+            return False
+        consulting = bool(_CONSULT.search(part))
+    return True
 
 
 def _listing_modal(sentence: str) -> int | None:
@@ -786,6 +808,9 @@ def _directives(
         antecedent = _ANTECEDENT.search(before) if not actors else None  # "designate a senior official who shall"
         if antecedent and names.is_actor(antecedent.group("phrase"), defined):
             actors = (Actor(names.canonical(antecedent.group("phrase"), defined), antecedent.group("phrase")),)
+        established = _ESTABLISHED_WHICH.search(before) if not actors else None
+        if established and names.is_actor(established.group("body"), defined):
+            actors = (Actor(names.canonical(established.group("body"), defined), established.group("body")),)
         designated = _DESIGNATED_AND.match(before) if not actors else None  # "NOAA is designated as X and shall"
         if designated and names.is_actor(designated.group("subject"), defined):
             actors = (Actor(names.canonical(designated.group("subject"), defined), designated.group("subject")),)
@@ -957,6 +982,7 @@ def _one_office_each(match: re.Match[str]) -> str:
 def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
     """The actors named right before the modal, leaving out consulted parties and leading adverbials: "the
     Co-Chairs" as the offices the order names so, or as the Co-Chairs when those names are no offices' alone."""
+    before = _OPENING_MARKER.sub("", before)  # "..., (i) the Secretary shall": an inline item's own subject
     offices = _JOINT_TITLE.sub(lambda title: _offices_of(title, defined), before)
     return _subject_in(offices, defined) or (_subject_in(before, defined) if offices != before else ())
 
@@ -1153,9 +1179,10 @@ def _obligations(
     after = sentence[start:]
     modal = MODALS.match(after)
     verb_phrase = after[modal.end() :] if modal else after
+    clause = _inline_clause(sentence, start)
     obligation = ExtractedObligation(
         provision_key=provision.key,
-        section=section,
+        section=f"{section or ''}({clause})" if clause else section,
         modal=directive.modal,
         actors=directive.actors,
         action=_action(verb_phrase),
@@ -1164,6 +1191,26 @@ def _obligations(
         deadline=directive.deadline,
     )
     return _one_per_item(obligation, _inline_items(verb_phrase), dates) or [obligation]
+
+
+def _inline_clause(sentence: str, modal_at: int) -> str | None:
+    """The marker of the inline item whose clause holds the modal: "(b) Except as provided, (i) the Secretary shall
+    not permit X; and (ii) the Secretary shall not permit Y" directs at 1(b)(i) and 1(b)(ii), as the items would be
+    paragraphs of their own. Markers count only as a sequence from (i), (a), (A) or (1) of two or more."""
+    markers: list[re.Match[str]] = []
+    for match in _INLINE_MARKER.finditer(sentence):
+        if match.start() and not sentence[match.start() - 1].isspace():
+            continue  # "section 1(b)(i)": a citation
+        if _CITED_MARKER.search(sentence, 0, match.start()):
+            continue  # "subsection (a) of this section"
+        marker = match.group("marker")
+        sequence = _MARKER_SEQUENCES[markers[0].group("marker")] if markers else _MARKER_SEQUENCES.get(marker, [])
+        if len(markers) < len(sequence) and marker == sequence[len(markers)]:
+            markers.append(match)
+    if len(markers) < 2:
+        return None
+    opened = [marker for marker in markers if marker.start() < modal_at]
+    return opened[-1].group("marker") if opened else None
 
 
 def _one_per_item(

@@ -2324,3 +2324,59 @@ def test_agencies_responsible_for_plans_are_a_group_not_a_document() -> None:
 def test_a_body_and_its_members_are_each_directed() -> None:
     body = "The Widget Task Force and its member agencies also shall examine widget fraud."
     assert actor_names(one(paragraph(body))) == ["Widget Task Force", "member agencies"]
+
+
+def test_clauses_numbered_inline_are_labelled_at_their_item() -> None:
+    found = extract(
+        "Sec. 1. Widgets.\n(b) Except as provided in subsection (a) of this section, (i) the Secretary of Commerce "
+        "shall not permit widget exports; and (ii) with the exception of food, the Secretary of Commerce shall not "
+        "permit gadget exports.\n"
+    )
+    assert [(o.section, actor_names(o)) for o in found] == [
+        ("1(b)(i)", ["Secretary of Commerce"]),
+        ("1(b)(ii)", ["Secretary of Commerce"]),
+    ]
+
+
+def test_a_lead_in_may_close_on_a_list_of_those_consulted() -> None:
+    found = extract(
+        "Sec. 4. Widgets.\n(b) The Secretary of Defense shall, in consultation with the Secretary of State, the "
+        "Secretary of Energy, and the Administrator of the National Aeronautics and Space Administration (NASA "
+        "Administrator):\n(i) determine widget needs; and\n(ii) pilot a widget prototype.\n"
+    )
+    assert [(o.section, actor_names(o)) for o in found] == [
+        ("4(b)(i)", ["Secretary of Defense"]),
+        ("4(b)(ii)", ["Secretary of Defense"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Members shall (1) be chosen from the private sector; and (2) have widget experience.", []),
+        ("The Widget Council shall be co-chaired by the Secretary of Labor and the Secretary of Energy.", []),
+        (
+            "The Secretary of State shall have the responsibility for implementing this section.",
+            [["Secretary of State"]],
+        ),
+        (
+            "There is established an Interagency Widget Group (Widget Group) to address widget shortages, which shall "
+            "coordinate widget policy.",
+            [["Interagency Widget Group"]],
+        ),
+        (
+            "The Widget Council shall be composed of the Assistant to the President for Science and Technology (the "
+            "“Science Advisor”) and others. The Science Advisor may designate a Vice Chair.",
+            [["Assistant to the President for Science and Technology"]],
+        ),
+        (
+            "The Widget Oversight Committee (WOC) shall be chaired by a senior official from the National Security "
+            "Council (NSC). The Chair shall coordinate widget policy.",
+            [["Chair of the Widget Oversight Committee"]],
+        ),
+    ],
+)
+def test_compositions_responsibilities_bodies_established_and_offices_named_by_a_quoted_name(
+    body: str, expected: list[list[str]]
+) -> None:
+    assert [actor_names(o) for o in extract(paragraph(body))] == expected
