@@ -52,7 +52,7 @@ _COLLECTIVE = re.compile(
     r"(?:(?:(?:departments?|offices?),?\s+(?:(?:and|or)\s+)?(?:[a-z]+(?:ed|ing)\s+)?)?[Aa]genc(?:y|ies)(?:,?\s+(?:and|or)\s+(?:offices?|departments?|(?:agency\s+)?components?))?(?:\s+(?:of|represented|designated|identified|participating|listed|named|responsible|covered|"
     r"subject|with|in|on|under|that|which)\s.+|\s+(?:listed\s+)?(?:below|above))?|(?:executive\s+)?departments?(?:\s+and\s+agencies)?|heads?\s+of\s+.+|"
     r"(?:agency|department|bureau|office|component)(?:\s+or\s+(?:agency|department|bureau|office|component))*\s+heads?|"
-    r"(?:(?!(?:of|as|by|to|with)\s)[\w-]+\s+){0,4}(?:officials?|official\(s\)|officers?|agents|appointees?|employees|personnel|supervisors|managers|"
+    r"(?:(?!(?:of|as|by|to|with)\s)[\w'’-]+\s+){0,4}(?:officials?|official\(s\)|officers?|agents|appointees?|employees|personnel|supervisors|managers|"
     r"members?|staff|participants|authorities|(?:co-)?chair(?:s|persons)|chairmen|counsel|entit(?:y|ies)|carriers?|contractors?|subcontractors?|grantees?|recipients?|"
     r"importers?|exporters?|part(?:y|ies)(?:\s+to\s.+)?|providers?|operators?|persons|executive\s+directors?|"
     r"employers?|representatives?|coordinators?|liaisons?|judges?|regulators?|classifiers?|developers?|"

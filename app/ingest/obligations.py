@@ -28,7 +28,7 @@ MODALS = re.compile(
 # Sections whose modals are rhetoric or boilerplate, by heading; in a purpose or policy section only "must" and
 # "should" are rhetoric.
 _EXCLUDED_HEADING = re.compile(
-    r"^(?:(?:statement\s+of\s+)?(?:purposes?|polic(?:y|ies)|findings|background|definitions?|general(?:\s+provisions?)?)"
+    r"^(?:(?:statement\s+of\s+)?(?:purposes?|polic(?:y|ies)|findings|background|definitions?|general\s+provisions?)"
     r"(?:\s*(?:,|and|&)\s*)?)+$",
     re.IGNORECASE,
 )
@@ -92,7 +92,7 @@ _GLUED_SENTENCE = re.compile(r"^.*\s(?=(?:The|Each|All|Any|Every)\s)")
 # ", or his or her designee,", ", or such other official as the President may designate,": an alternative, no actor.
 _DESIGNEE = re.compile(
     r"^(?:(?:or|and)\s+(?:(?:the\s+|his\s+or\s+her\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’']+\s+)?designees?|such\s+other)|"
-    r"(?:the\s+)?[\w ]{1,40}['’]s\s+designees?$)\b",
+    r"(?:the\s+)?[\w ]{1,40}['’]s\s+(?:designees?|authorized\s+representatives?)$)\b",
     re.I,
 )
 _OBJECT_RELATIVE = re.compile(r"^(?:which|that|whom)\s+(?P<subject>(?:the|each|all)\s+.+)$", re.IGNORECASE)
@@ -157,8 +157,8 @@ _RELATIVE_CLAUSE = re.compile(r"\s(?:whose|that|which|who)\s")
 # What stands between two modals when the second has the first one's subject: "and, as appropriate, shall",
 # "and annually thereafter shall".
 _CARRIES_SUBJECT = re.compile(
-    r"\b(?:and|or|but)\b[\s,]*(?:[\w\s'’-]{0,100},\s*|(?:[a-z]+ly|thereafter|then|also|likewise)(?:\s+\w+)?\s*)?$"
-)
+    r"\b(?:and|or|but)\b[\s,]*(?:[\w\s'’-]{0,100},\s*|(?:[a-z]+ly|thereafter|then|also|likewise)(?:\s+\w+)?\s*)?$|;\s*$"
+)  # ... "; shall consider X; and shall assess Y": a series of verb phrases each with its modal
 # A clause joined to an earlier one that names its own subject: "... shall develop guidance and member agencies".
 _THE_PRESIDENT = re.compile(r"(?:[Tt]he\s+)?President")
 _COORDINATED_SUBJECT = re.compile(r"\b(?:shall|should|must|may)\b.*\s(?:and|but|or|while)\s+(?P<subject>[^\s].*)$")
@@ -257,11 +257,22 @@ _ASIDE = re.compile(
 _INLINE_LIST = re.compile(rf"^\s*(?:,[^()]{{0,80}},|{_ENSURE_THAT}|be\s+to)?\s*:?\s*\((?P<marker>i|a|A|1)\)\s")
 _INLINE_MARKER = re.compile(r"\((?P<marker>[ivx]{1,4}|[a-zA-Z]|\d{1,2})\)\s")
 _OPENING_MARKER = re.compile(r"(?:^|(?<=[\s,;:]))\((?:[ivx]{1,4}|[a-zA-Z]|\d{1,2})\)\s+(?=(?:[\w,]+\s+){1,12}$)")
+_THE_NATION = re.compile(
+    r"(?:^|[,;:]\s+|\.\s+)(?:(?:and|but)\s+)?[Tt]he\s+(?P<nation>United\s+States(?:\s+Government)?|U\.S\.\s+Government)"
+    r"\s+(?:(?:also|further|thereafter)\s+)?$"
+)  # not "the Federal Government shall", which frames the directives after it
+_NATION_NAMES = {
+    "united states": "United States",
+    "united states government": "United States Government",
+    "us government": "United States Government",
+}
 # "There is established an Interagency Working Group (Working Group) to address X, which shall": the body set up.
 _ESTABLISHED_WHICH = re.compile(
     r"\bestablished\s+(?:within\s+[^,;]+?\s+)?(?P<body>(?:an?|the)\s+[A-Z][^,;()]*?)(?:\s*\([^()]*\))?"
     r"(?:\s+(?:to|within|in|for)\s[^;]*?)?,\s+which\s+$"
 )
+_AND_THEN_MODAL = re.compile(r",\s+(?:and|or|but)\s+(?:(?:also|then|thereafter|[a-z]+ly)\s+)?$")
+_DASHED_APPOSITIVE = re.compile(r"\s*—[^—]{1,100}—\s*$")
 _NAME_IN_LIST = re.compile(r"^(?:(?:and|or)\s+)?(?:the\s+|other\s+|[A-Z])")
 # "subsection (a) of", "paragraphs (1) and": a marker that cites a provision rather than opening an inline item.
 _CITED_MARKER = re.compile(r"\b(?:(?:sub)?sections?|(?:sub)?paragraphs?|clauses?|items?)\s+$", re.IGNORECASE)
@@ -443,8 +454,8 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
             lists_at = _listing_modal(sentence) if last and lead_in is None else None
             producer = next((o.actors for o in reversed(found) if f"{o.provision_key}-".startswith(f"{top}-")), ())
             for start, directive in _directives(sentence, defined, dates, producer, item_subject if index == 0 else ()):
-                if top in rhetorical and directive.modal in {"must", "should", "may"}:
-                    continue
+                if top in rhetorical and (directive.modal in {"must", "should", "may"} or _the_nation(directive)):
+                    continue  # "the United States shall seek to ..." in a policy section states the policy
                 if _inside_quotation(provision.text[: span[0] + start]):
                     continue  # text this order writes into another order directs no one here
                 same = _SAME_PERIOD.search(sentence) if directive.deadline is None else None
@@ -490,6 +501,10 @@ def _restated(directive: _Directive, provision_key: str, found: list[ExtractedOb
     completed = directive.delivers.lower() == "completed"
     same_verb = completed or bool(verb and _verb_lemmas(verb[0]) & _verb_lemmas(directive.delivers))
     return len(found) - 1 if same_verb and same_actors else None
+
+
+def _the_nation(directive: _Directive) -> bool:
+    return any(actor.name in _NATION_NAMES.values() for actor in directive.actors)
 
 
 def _verb_lemmas(word: str) -> set[str]:
@@ -800,7 +815,11 @@ def _directives(
         duties = _DUTIES_OF.search(before) if not actors and _BE_TO.match(after) else None
         if duties:  # "The mission of the Task Force shall be to identify ..."
             actors = _subject(duties.group("body") or duties.group("owner"), defined)
-        continues = previous is not None and _continues(sentence[modals[index - 1].end() : modal.start()])
+        between = sentence[modals[index - 1].end() : modal.start()] if index else ""
+        continues = previous is not None and _continues(between)
+        # "shall submit to A and B, and shall publish": no subject between "and" and the modal, so B is no actor
+        if continues and not agent and _AND_THEN_MODAL.search(between):
+            actors = ()
         if not actors and continues and not undergoes and not (after_passive and _COPULA.match(after)):
             actors = passive_subject if passive_subject is not None else previous.actors
         if not actors and index == 0 and (not before.strip() or _continues(before)):
@@ -808,6 +827,9 @@ def _directives(
         antecedent = _ANTECEDENT.search(before) if not actors else None  # "designate a senior official who shall"
         if antecedent and names.is_actor(antecedent.group("phrase"), defined):
             actors = (Actor(names.canonical(antecedent.group("phrase"), defined), antecedent.group("phrase")),)
+        nation = _THE_NATION.search(before) if not actors and modal.group(0) == "shall" else None
+        if nation:  # "The United States shall conduct ...": a directive, where "must" would be rhetoric
+            actors = (Actor(_NATION_NAMES[nation.group("nation").replace(".", "").lower()], nation.group(0).strip()),)
         established = _ESTABLISHED_WHICH.search(before) if not actors else None
         if established and names.is_actor(established.group("body"), defined):
             actors = (Actor(names.canonical(established.group("body"), defined), established.group("body")),)
@@ -983,6 +1005,7 @@ def _subject(before: str, defined: dict[str, str]) -> tuple[Actor, ...]:
     """The actors named right before the modal, leaving out consulted parties and leading adverbials: "the
     Co-Chairs" as the offices the order names so, or as the Co-Chairs when those names are no offices' alone."""
     before = _OPENING_MARKER.sub("", before)  # "..., (i) the Secretary shall": an inline item's own subject
+    before = _DASHED_APPOSITIVE.sub(" ", before)  # "the Secretaries—the Government's land managers—shall"
     offices = _JOINT_TITLE.sub(lambda title: _offices_of(title, defined), before)
     return _subject_in(offices, defined) or (_subject_in(before, defined) if offices != before else ())
 

@@ -1120,6 +1120,21 @@ def _add_body(tree: _Tree, lines: list[_Line]) -> None:
             body.continue_text(line.text)
         else:
             body.add_line(line, markers_ahead)
+    _label_by_part(tree)
+
+
+def _label_by_part(tree: _Tree) -> None:
+    """Sections numbered afresh in each part ("Part II" with its own "Section 1.") are told apart by their part, as
+    the order cites them: "Part II 1(a)". Orders numbered through their parts keep their labels."""
+    sections = [node.section for node in tree.nodes if node.parent is None and node.kind == "section"]
+    if len(set(sections)) == len(sections):
+        return
+    part = None
+    for node in tree.nodes:
+        if node.parent is None and node.key.startswith("part-"):
+            part = node.key.removeprefix("part-").split("_")[0]
+        elif part and node.section:
+            node.section = f"Part {part} {node.section}"
 
 
 def _add_unnumbered_body(tree: _Tree, body: _Body, lines: list[_Line], quoted: set[int]) -> None:

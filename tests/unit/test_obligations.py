@@ -2380,3 +2380,42 @@ def test_compositions_responsibilities_bodies_established_and_offices_named_by_a
     body: str, expected: list[list[str]]
 ) -> None:
     assert [actor_names(o) for o in extract(paragraph(body))] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The U.S. Government shall support widget programs; shall consider expanding them; and shall assess "
+            "their cost.",
+            [["United States Government"]] * 3,
+        ),
+        ("The United States shall conduct widget collection only as authorized.", [["United States"]]),
+        ("The Federal Government shall lead the world in widgets.", []),
+        (
+            "If it misses the targets, that agency's accountable official shall submit a widget plan.",
+            [["that agency's accountable official"]],
+        ),
+        (
+            "The Secretary of Labor and the Secretary of Energy (Secretaries)—the Government's widget keepers—shall "
+            "count widgets.",
+            [["Secretary of Labor", "Secretary of Energy"]],
+        ),
+        (
+            "The Trade Representative shall submit to the Committee on Finance of the Senate and the Committee on "
+            "Ways and Means of the House of Representatives, and shall publish, a widget report.",
+            [["Trade Representative"], ["Trade Representative"]],
+        ),
+    ],
+)
+def test_the_nation_verb_series_possessives_alternatives_and_appositives(body: str, expected: list[list[str]]) -> None:
+    assert [actor_names(o) for o in extract(paragraph(body))] == expected
+
+
+def test_the_nation_in_a_policy_section_states_the_policy() -> None:
+    assert extract(paragraph("The United States shall seek to end widget trafficking.", heading="Policy")) == []
+
+
+@pytest.mark.parametrize(("heading", "found"), [("General", 1), ("General Provisions", 0)])
+def test_a_section_headed_general_may_direct_while_general_provisions_do_not(heading: str, found: int) -> None:
+    assert len(extract(paragraph("Each member of the Board shall sign a secrecy agreement.", heading=heading))) == found

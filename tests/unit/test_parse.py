@@ -43,8 +43,8 @@ def assert_well_formed(provisions: list[ParsedProvision]) -> None:
         else:
             assert provision.parent_key in seen, f"{provision.key} comes before its parent"
             assert provision.depth == seen[provision.parent_key].depth + 1
-        if provision.section is not None:
-            assert " " not in provision.section
+        if provision.section is not None:  # "1(a)", or "Part II 1(a)" where each part numbers its sections afresh
+            assert re.fullmatch(r"(?:Part [IVXL\d]+ )?\S+", provision.section), provision.section
         siblings.setdefault(provision.parent_key, []).append(provision.ordinal)
         seen[provision.key] = provision
     for ordinals in siblings.values():
@@ -290,6 +290,19 @@ def test_four_digit_section_numbers():
         "Sec. 1002. “Light” means a lighthouse.\n"
     )
     assert [p.key for p in parse_text(text)] == ["part-9", "901", "part-10", "1001", "1002"]
+
+
+def test_sections_numbered_afresh_in_each_part_are_labelled_with_their_part():
+    text = (
+        "Part I: Lighthouses\nSection 1. Review. (a) The Board shall count lights.\nSec. 2. Report. The Board shall "
+        "report.\nPart II: Buoys\nSection 1. Review. (a) The Board shall count buoys.\n"
+    )
+    provisions = parse_text(text)
+    assert [(p.key, p.section) for p in provisions] == [
+        ("part-I", None), ("1", "Part I 1"), ("1-a", "Part I 1(a)"), ("2", "Part I 2"),
+        ("part-II", None), ("1_2", "Part II 1"), ("1_2-a", "Part II 1(a)"),
+    ]  # fmt: skip
+    assert label_mismatches(provisions) == []
 
 
 def test_order_without_sections_is_one_text_unit():
