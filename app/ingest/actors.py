@@ -75,6 +75,13 @@ _JOINTLY_CHAIRED = re.compile(
     rf"\b(?:co-)?chaired\s+(?:jointly\s+)?by\s+(?P<offices>(?:the\s+)?[A-Z][^()]{{3,200}}?\s+and\s+(?:the\s+)?[A-Z][^()]{{3,200}}?)"
     rf"\s*\(\s*(?:the\s+)?[“\"]?(?P<title>{JOINT_TITLE})[”\"]?\s*\)"
 )
+# "co-chaired by the Attorney General, the Assistant to the President for Domestic Policy, and the Senior Advisor
+# ..., or their respective designees.": the offices "the Co-Chairs" means, named without a parenthesis
+_CO_CHAIRED = re.compile(
+    r"\bco-chaired\s+(?:jointly\s+)?by\s+(?P<offices>(?:the\s+)?[A-Z](?:(?!\b(?:shall|will|may|must|who|which)\b)[^().;:]){3,300}?"
+    r"\s+and\s+(?:the\s+)?[A-Z][^().;:,]{3,200}?)"
+    r"(?:,?\s+or\s+(?:by\s+)?their\s+(?:respective\s+)?designees)?(?=[.;])"
+)
 # "The Secretary of Commerce and the Secretary of Education shall serve as the Co-Chairs of the Initiative"
 _SERVE_AS_CO_CHAIRS = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\)\s))(?P<offices>(?:[Tt]he\s+)?[A-Z][^.;:()]{3,200}?\s+and\s+(?:the\s+)?[A-Z][^.;:()]{3,200}?)"
@@ -137,7 +144,21 @@ _BARE_BODY = re.compile(
 _OF_BARE_BODY = re.compile(rf"(?P<title>.+?)\s+(?:of|for)\s+the\s+(?P<body>{_BARE_BODY.pattern})")
 _NUMBER_WORD = re.compile(r"\d+(?:st|nd|rd|th)?")
 _FINITE_VERB = re.compile(r"\b(?:cannot|can|could|will|would|is|are|was|were|does|do|did)\b")
-_LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an"}
+_LOWER_WORDS = {
+    "of",
+    "the",
+    "for",
+    "and",
+    "on",
+    "to",
+    "in",
+    "&",
+    "at",
+    "de",
+    "a",
+    "an",
+    "charge",
+}  # "Senior Advisor ... in charge of X"
 _ARTICLES = {"the", "a", "an"}
 _MAX_ACTOR_WORDS = 16
 _BODY_REACH = 600  # characters before an officer's first mention that can hold the body it belongs to
@@ -234,8 +255,9 @@ def definitions_from(text: str) -> dict[str, tuple[str, int]]:
         if _HEAD.search(match.group("full")) and len(match.group("full").split()) > len(match.group("short").split()):
             found.setdefault(match.group("short"), (match.group("full"), 0))
     # "co-chaired by X and Y (Co-Chairs)", "X and Y shall serve as Co-Chairs"
-    for match in (*_JOINTLY_CHAIRED.finditer(text), *_SERVE_AS_CO_CHAIRS.finditer(text)):
-        found.setdefault(match.group("title"), (_LEADING_THE.sub("", match.group("offices")), match.start()))
+    for match in (*_JOINTLY_CHAIRED.finditer(text), *_SERVE_AS_CO_CHAIRS.finditer(text), *_CO_CHAIRED.finditer(text)):
+        title = match.groupdict().get("title") or "Co-Chairs"
+        found.setdefault(title, (_LEADING_THE.sub("", match.group("offices")), match.start()))
     for match in _DEFINITION.finditer(text):
         short = re.sub(r"^the\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
         before = _PHRASE_BEFORE.search(text[max(0, match.start() - _NAME_REACH) : match.start()])

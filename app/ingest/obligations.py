@@ -87,6 +87,8 @@ _INCLUDES_AS_AN_ACT = re.compile(
     r"United\s+States\s+Trade\s+Representative)\b"
 )
 _MEMBERS = re.compile(r"\bmembers\b", re.IGNORECASE)
+# "The private sector members shall represent entities interested in X": who the members are, not a duty.
+_MEMBERS_ARE = re.compile(r"^\s*(?:also\s+)?(?:represent|reflect|include|possess|come\s+from)\b")
 _COPULA = re.compile(r"^\s*(?:\((?:[ivx]{1,4}|[a-zA-Z]|\d{1,2})\)\s*)?(?:\w+\s+)?be\b")  # "shall (1) be chosen"
 _GLUED_SENTENCE = re.compile(r"^.*\s(?=(?:The|Each|All|Any|Every)\s)")
 # ", or his or her designee,", ", or such other official as the President may designate,": an alternative, no actor.
@@ -111,7 +113,11 @@ _AUTHORIZED_AND = re.compile(r"\s+(?:is|are)\s+(?:hereby\s+)?(?:authorized|empow
 _DEEMED = re.compile(
     r"\s+as\s+(?:the\s+)?[A-Z][^,;]*?\s+(?:may|shall)\s+(?:deem|determine|consider|find|designate|invite|require)\b[^,;]*"
 )
-_JOINT_TITLE = re.compile(rf"(?:^|\b[Tt]he\s+)(?P<title>{names.JOINT_TITLE})\b(?!\s+of\b)")  # not "Committee Co-Chairs"
+# "The Co-Chairs shall", "the Co-Chairs and Steering Committee may": the subject, not "At the direction of the
+# Co-Chairs, the Council may" nor "Committee Co-Chairs"
+_JOINT_TITLE = re.compile(
+    rf"(?:^|\b[Tt]he\s+)(?P<title>{names.JOINT_TITLE})\b(?!\s+of\b)(?=(?:\s+and\s+[^,;]+)?(?:,[^,;]{{1,80}},)?\s*\w*\s*$)"
+)
 _PURPOSE = re.compile(r"(?:in\s+order\s+)?to\s", re.IGNORECASE)
 _SEGMENT_MARK = re.compile(r"[(),;—]")
 _NOR = re.compile(r"\bnor\s*$", re.IGNORECASE)
@@ -272,6 +278,12 @@ _ESTABLISHED_WHICH = re.compile(
     r"(?:\s+(?:to|within|in|for)\s[^;]*?)?,\s+which\s+$"
 )
 _AND_THEN_MODAL = re.compile(r",\s+(?:and|or|but)\s+(?:(?:also|then|thereafter|[a-z]+ly)\s+)?$")
+# "(i) an initial report, submitted within 90 days of the date of this order": a deliverable named, then its due date.
+_DUE_AFTER_NAME = re.compile(
+    r"(?:an?|the)\s[^.;:]{1,200}?,?\s+(?:to\s+be\s+)?(?:submitted|delivered|completed|provided|issued|presented|due)\s+"
+    r"(?:within|not\s+later\s+than|no\s+later\s+than|by)\s",
+    re.IGNORECASE,
+)
 _DASHED_APPOSITIVE = re.compile(r"\s*—[^—]{1,100}—\s*$")
 _NAME_IN_LIST = re.compile(r"^(?:(?:and|or)\s+)?(?:the\s+|other\s+|[A-Z])")
 # "subsection (a) of", "paragraphs (1) and": a marker that cites a provision rather than opening an inline item.
@@ -419,7 +431,9 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
             ended_on[provision.parent_key] = _item_subject(parent, parent_lead_in, defined)
         item_subject = ended_on[provision.parent_key]
         closing = parent is not None and last_child[parent.key] == provision.key
-        resumed = parent if closing and _resumes_parent(body) else None
+        # ... but after the last of a list of deliverables ("(ii) a full report, submitted within 1 year. The
+        # Council shall update it"), sentences go on about the deliverable
+        resumed = parent if closing and _resumes_parent(body) and parent.key not in listings else None
         # "(v) ...; and (vi) solicit public input." then, in a paragraph of its own, "Each agency shall ...": the
         # paragraph after a list's last item is its parent's; so is one after a list of names ("(x) National
         # Security Agency.").
@@ -848,7 +862,11 @@ def _directives(
         delivered = _DELIVERED.match(after) if not actors and _WORK_PRODUCT.search(before) else None
         if delivered:
             actors = tuple(Actor(actor.name, "", actor.through) for actor in producer)
-        if not actors or (_MEMBERS.search(actors[-1].name) and _COPULA.match(after)) or _lists_members(actors, after):
+        if (
+            not actors
+            or (_MEMBERS.search(actors[-1].name) and (_COPULA.match(after) or _MEMBERS_ARE.match(after)))
+            or _lists_members(actors, after)
+        ):
             if actors or not _THING_RELATIVE.search(before):  # "identify standards that may inhibit X and shall"
                 previous = None  # "Members shall be appointed ...", "Its other members shall be representatives ...":
             undergone = _subject(before, defined) if undergoes and not actors else ()
@@ -1303,7 +1321,7 @@ def _due_item(item: str) -> bool:
     own due date, a separate obligation of the lead-in's actor, as each verb phrase is (not a sentence with its own
     modal, "Within 7 days, each agency head shall ...")."""
     first = item[: sentence_spans(item)[0][1]] if item.strip() else ""
-    return bool(_DUE_OPENING.match(first)) and not MODALS.search(first)
+    return bool(_DUE_OPENING.match(first) or _DUE_AFTER_NAME.match(first)) and not MODALS.search(first)
 
 
 def _qualified_list(item: str) -> list[tuple[str, str]]:

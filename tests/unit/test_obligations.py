@@ -2419,3 +2419,38 @@ def test_the_nation_in_a_policy_section_states_the_policy() -> None:
 @pytest.mark.parametrize(("heading", "found"), [("General", 1), ("General Provisions", 0)])
 def test_a_section_headed_general_may_direct_while_general_provisions_do_not(heading: str, found: int) -> None:
     assert len(extract(paragraph("Each member of the Board shall sign a secrecy agreement.", heading=heading))) == found
+
+
+def test_deliverables_named_then_dated_are_one_obligation_each_and_sentences_after_stay_with_the_last() -> None:
+    found = extract(
+        "Sec. 4. Reports.\n(b) The Widget Council shall develop and present to the President, through the Secretary "
+        "of Labor:\n(i) an initial report, submitted within 90 days of the date of this order; and\n(ii) a full "
+        "report, submitted within 1 year of the date of this order. The Widget Council shall update its "
+        "recommendations periodically.\n"
+    )
+    assert [(o.section, o.deadline.days if o.deadline else None) for o in found] == [
+        ("4(b)(i)", 90),
+        ("4(b)(ii)", 365),
+        ("4(b)(ii)", None),
+    ]
+
+
+def test_co_chairs_named_without_a_parenthesis_are_their_offices_only_as_the_subject() -> None:
+    found = extract(
+        "Sec. 3. Council.\n(a) There is established the Widget Council (Council), co-chaired by the Attorney General, "
+        "the Secretary of Labor, and the Senior Advisor to the President in charge of the White House Office of "
+        "Widgets, or their respective designees.\n(b) As appropriate, the Co-Chairs may invite other agencies.\n"
+        "(c) At the direction of the Co-Chairs, the Council may establish subgroups.\n"
+    )
+    assert [actor_names(o) for o in found] == [
+        [
+            "Attorney General",
+            "Secretary of Labor",
+            "Senior Advisor to the President in charge of the White House Office of Widgets",
+        ],
+        ["Widget Council"],
+    ]
+
+
+def test_what_members_represent_is_who_they_are() -> None:
+    assert extract(paragraph("The private sector members shall represent entities interested in widgets.")) == []
