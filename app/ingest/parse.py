@@ -188,6 +188,10 @@ _SECTION = re.compile(
 )
 _QUOTED_SECTION = re.compile(r"(?:“|``|\")\s*" + _SECTION.pattern)
 _BARE_DECIMAL_SECTION = re.compile(r"(?P<number>\d{1,3}\.\d{1,3})\.(?=\s+[A-Z])")  # "4.1. Developing ..." in Sec. 4
+_TRAILING_SECTION = re.compile(
+    r"(?<=[.;:)”\"])(?<!\bSec\.)(?<!\bSEC\.)\s+(?=\d+\.\d+\.\s+[A-Z][\w,'’-]*"
+    r"(?:\s+(?:[A-Z][\w,'’-]*|of|the|and|for|in|on|to|with|from|by|at|an?))*\.(?:\s|$))"
+)  # "... solutions. 4.2. Ensuring Safe and Reliable AI." or "... systems. 4.5. Reducing the Risks. To foster ..."
 _PART = re.compile(r"(?:PART\s+(?P<upper>\d+|[IVXL]+)\b|Part\s+(?P<title>\d+|[IVXL]+)\s*(?:—|–|--|-|:))")
 _PAREN_MARKER = re.compile(
     r"\((?P<token>(?P<lower>[a-z])(?P=lower){0,2}|[ivxl]{1,7}|(?P<upper>[A-Z])(?P=upper){0,2}|[IVXL]{1,7}|\d{1,3})\)"
@@ -973,6 +977,16 @@ _ITEM_AFTER_QUOTE = re.compile(r"(?:''|”) (?P<marker>(?:[a-z]|\d{1,3})\. )")  
 _DANGLING_FIRST_MARKER = re.compile(r" \((?:a|1|i|A)\)$")
 
 
+def _split_trailing_section_headings(lines: list[_Line]) -> list[_Line]:
+    """ "... and shall use existing solutions. 4.2. Ensuring Safe and Reliable AI.": a transcription that glued the
+    next numbered section to the end of a paragraph; the section starts a line of its own."""
+    out: list[_Line] = []
+    for line in lines:
+        glued = None if _is_quoted(line.text) else _TRAILING_SECTION.search(line.text)
+        out.extend(_split_at(line, [glued.end()]) if glued else [line])
+    return out
+
+
 def _split_inline_paragraphs(lines: list[_Line]) -> list[_Line]:
     """Put inline paragraphs on lines of their own where the next line continues their list.
 
@@ -1092,7 +1106,9 @@ def _join_broken_announcements(lines: list[_Line]) -> list[_Line]:
 
 
 def _add_body(tree: _Tree, lines: list[_Line]) -> None:
-    lines = _split_inline_paragraphs(_join_dangling_markers(_join_broken_announcements(lines)))
+    lines = _split_inline_paragraphs(
+        _join_dangling_markers(_join_broken_announcements(_split_trailing_section_headings(lines)))
+    )
     quoted = _quoted_lines(lines)
     split = _split_items_after_quotations(lines, quoted)
     if len(split) > len(lines):  # the lines moved: read their quotations again

@@ -305,6 +305,18 @@ def test_sections_numbered_afresh_in_each_part_are_labelled_with_their_part():
     assert label_mismatches(provisions) == []
 
 
+def test_a_decimal_section_glued_to_the_end_of_a_paragraph_starts_its_own_section():
+    text = (
+        "Sec. 4. Widgets.\n4.1. Counting Widgets.\n(a) The Secretary of Labor shall count widgets. 4.2. Pricing "
+        "Widgets. To price them:\n(a) The Secretary of Commerce shall price widgets.\nSec. 5. Gadgets. The "
+        "Secretary of Energy shall count gadgets. See section 4.1 of this order and Sec. 5.1 of that order.\n"
+    )
+    provisions = parse_text(text)
+    assert [p.section for p in provisions if p.kind == "section"] == ["4", "4.1", "4.2", "5"]
+    assert by_key(provisions)["4.1-a"].text == "(a) The Secretary of Labor shall count widgets."
+    assert by_key(provisions)["4.2"].text.startswith("4.2. Pricing Widgets. To price them:")
+
+
 def test_order_without_sections_is_one_text_unit():
     provisions = parse_text(fixture_text("no_sections.txt"))
     assert_well_formed(provisions)
