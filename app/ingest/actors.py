@@ -144,21 +144,9 @@ _BARE_BODY = re.compile(
 _OF_BARE_BODY = re.compile(rf"(?P<title>.+?)\s+(?:of|for)\s+the\s+(?P<body>{_BARE_BODY.pattern})")
 _NUMBER_WORD = re.compile(r"\d+(?:st|nd|rd|th)?")
 _FINITE_VERB = re.compile(r"\b(?:cannot|can|could|will|would|is|are|was|were|does|do|did)\b")
-_LOWER_WORDS = {
-    "of",
-    "the",
-    "for",
-    "and",
-    "on",
-    "to",
-    "in",
-    "&",
-    "at",
-    "de",
-    "a",
-    "an",
-    "charge",
-}  # "Senior Advisor ... in charge of X"
+# Lower-case words inside a name: "Office of the 21st Century Workforce", "Senior Advisor to the President in charge
+# of X"; and "Chair of each SAC", but not "the Secretaries shall each"
+_LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an", "charge", "of each"}
 _ARTICLES = {"the", "a", "an"}
 _MAX_ACTOR_WORDS = 16
 _BODY_REACH = 600  # characters before an officer's first mention that can hold the body it belongs to
@@ -363,8 +351,12 @@ def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
     if not re.match(r"[A-Z]", words[0]) and not _NUMBERED_BODY.fullmatch(bare):
         return False
     proper = all(
-        re.match(_CAPITALISED, w) or w.lower() in _LOWER_WORDS or w.startswith("(") or _NUMBER_WORD.fullmatch(w)
-        for w in words
+        re.match(_CAPITALISED, w)
+        or w.lower() in _LOWER_WORDS
+        or f"{before} {w}".lower() in _LOWER_WORDS
+        or w.startswith("(")
+        or _NUMBER_WORD.fullmatch(w)
+        for before, w in zip(["", *words], words, strict=False)
     )  # "the Office of the 21st Century Workforce"
     title = proper or bool(re.match(rf"^{_CAPITALISED}(?:\s+{_CAPITALISED})*\s+(?:program|staff)\b", bare))
     return title and bool(_HEAD.search(bare)) or (proper and _expands(words, defined))

@@ -39,7 +39,7 @@ _NOT_A_DIRECTIVE = re.compile(
     r"^\s*(?:not\s+be\s+responsible\b|(?:not\s+|also\s+)?(?:be\s+(?:construed|interpreted|read|deemed|considered\s+to|effective|in\s+addition|subject\s+to|"
     r"without\s+prejudice|implemented\s+consistent|governed)|(?:continue\s+to\s+)?apply\s+(?:only\s+)?(?:to|in|if|when|where|unless|with\s+respect)\b|take\s+effect|"
     r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?![^.;]{0,80}\bin\s+place|\s+(?:the\s+)?(?:\w+\s+)?responsibilit(?:y|ies)\b)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
-    r"terminate(?!,?\s+(?:the|such|any|all|each|its|their|effective)\b)|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:only\s+)?(?:as(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:liaison|channel|focal\s+point|point\s+of\s+contact|conduit|clearinghouse|ombudsman)\b)|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+(?:co-)?chaired|be\s+headed|refer\s+to|"
+    r"terminate(?!,?\s+(?:the|an?|this|that|these|those|such|any|all|each|its|their|effective)\b)|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:only\s+)?(?:as(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:liaison|channel|focal\s+point|point\s+of\s+contact|conduit|clearinghouse|ombudsman)\b)|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+(?:co-)?chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s(?!(?:\w+\s+)?responsibility\s+of\b)|(?:function|operate)\s+as\s+follows|"
     r"serve\s+(?:one|two|three|four|five|\d+)\s+(?:[\w-]+\s+)?terms?|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate|occur)\b)",
     re.IGNORECASE,
@@ -248,7 +248,8 @@ _LEAD_IN_TAIL = re.compile(
     r"\s*take\s+all\s+(?:appropriate|necessary)\s+(?:action|actions|steps|measures)\s+to(?=\s*:)|"
     r"(?:\s*,[^,:]{1,80},)?\s*(?:work|coordinate|consult|cooperate|collaborate|partner)\b[^:]*?\bto(?=\s*:)|"
     r"\s*be\s+to(?=\s*:)|\s*(?:also\s+)?include(?:\s+the\s+following)?(?=\s*:)|\s*(?:seek|endeavor|strive)\s+to(?=\s*:)|"
-    r"\s*(?:also\s+)?be\s+responsible\s+for(?=\s*:))?"
+    r"\s*(?:also\s+)?be\s+responsible\s+for(?=\s*:)|"
+    r"(?:\s*,[^,:]{1,80},)?\s*(?:perform|carry\s+out|undertake|have)\s+the\s+following\s+(?:functions|duties|responsibilities|tasks)(?=\s*:))?"
     r"(?P<asides>[^:]*?)(?::|(?<=\S),)\s*$"
 )  # "X shall:", "X shall, within 90 days,:", "X shall be authorized to:", "X shall ensure that its facilities:",
 # "X shall work with Federal, State, and local agencies, as appropriate, to:" (whom X works with are not actors)
@@ -285,6 +286,8 @@ _DUE_AFTER_NAME = re.compile(
     re.IGNORECASE,
 )
 _DASHED_APPOSITIVE = re.compile(r"\s*—[^—]{1,100}—\s*$")
+_GREATEST_EXTENT = re.compile(r"^To\s+the\s+\w+\s+extent\s+(?:possible|practicable|permitted\s+by\s+law),\s*")
+_FOLLOWING_DUTIES = re.compile(r"\bthe\s+following\s+(?:functions|duties|responsibilities|tasks)\s*:\s*$")
 _NAME_IN_LIST = re.compile(r"^(?:(?:and|or)\s+)?(?:the\s+|other\s+|[A-Z])")
 # "subsection (a) of", "paragraphs (1) and": a marker that cites a provision rather than opening an inline item.
 _CITED_MARKER = re.compile(r"\b(?:(?:sub)?sections?|(?:sub)?paragraphs?|clauses?|items?)\s+$", re.IGNORECASE)
@@ -465,6 +468,10 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
             section = _list_owner(parent, by_key, last_child).section if parent and in_parent else provision.section
             last = index == len(spans) - 1
             lead_in = _lead_in_modal(sentence) if last else None
+            if lead_in is not None and _FOLLOWING_DUTIES.search(sentence):  # "perform the following functions:"
+                lead_in = (
+                    lead_in if all(_opens_with_verb(_body(item)[1]) for item in items.get(provision.key, [])) else None
+                )
             lists_at = _listing_modal(sentence) if last and lead_in is None else None
             producer = next((o.actors for o in reversed(found) if f"{o.provision_key}-".startswith(f"{top}-")), ())
             for start, directive in _directives(sentence, defined, dates, producer, item_subject if index == 0 else ()):
@@ -644,7 +651,9 @@ def _lead_in_modal(sentence: str) -> int | None:
     tail = _LEAD_IN_TAIL.match(sentence[modals[-1].end() :])
     if not tail:
         return None
-    asides = [aside.strip() for aside in tail.group("asides").split(",") if aside.strip()]
+    asides = [
+        re.sub(r"^(?:and|or)\s+", "", aside.strip()) for aside in tail.group("asides").split(",") if aside.strip()
+    ]
     return modals[-1].start() if _all_asides(asides) else None
 
 
@@ -672,6 +681,7 @@ def _qualifies_its_items(item: str) -> bool:
     whose own items complete the lead-in above it (no item after "shall:" can open with "to" and be its verb)."""
     if not item.rstrip().endswith(":") or MODALS.search(item):
         return False
+    item = _GREATEST_EXTENT.sub("", item)  # "To the greatest extent possible, facilitating X by:" is no purpose
     if _PURPOSE.match(item):  # a purpose, unless a verb of its own follows it
         return not _verb_after_purpose(item)
     return bool(_PREPOSITION_START.match(item) and not _is_verb_phrase(item))
@@ -687,17 +697,21 @@ def _is_verb_phrase(item: str) -> bool:
     """A lead-in's item completes it ("develop a plan ...", "Establish a process ...", "In doing so, consult ...");
     a clause of its own ("models ... are not") or a name ("Department of State") does not."""
     if item[:1].isupper():
-        opening = _OPENING_ADVERBIAL.match(item)
+        opening = _OPENING_ADVERBIAL.match(item) or _GREATEST_EXTENT.match(item)
         words = (item[opening.end() :] if opening else item).split(maxsplit=2)
         if len(words) > 1 and words[0].endswith("ly") and not _is_base_verb(words[0]):
             words = words[1:]  # "Proactively recruit individuals ..."
-        return bool(words) and _is_base_verb(words[0].strip(",;:"))
+        first = words[0].strip(",;:") if words else ""
+        # "Providing regular reports", but not "Recognizing X as a priority, the IC shall allocate"
+        return bool(first) and (_is_base_verb(first) or (_is_gerund(first) and not MODALS.search(item)))
     while opening := _OPENING_ADVERBIAL.match(item):  # "where national standards are required, consult with ..."
         item = item[opening.end() :]
     if _PURPOSE.match(item) and _verb_after_purpose(item):  # "to ensure accurate labels, consider a rulemaking"
         return True
-    own = MODALS.search(item)
-    if own and names.is_actor(item[: own.start()], {}):  # "agencies shall not issue licenses": a directive of its own
+    spans = sentence_spans(item)
+    first = item[: spans[0][1]] if spans else item
+    own = MODALS.search(first)  # "assist X. This may include Y": a later sentence's modal is no subject's
+    if own and names.is_actor(first[: own.start()], {}):  # "agencies shall not issue licenses": a directive of its own
         return False
     if _PREPOSITION_START.match(item):  # "with respect to a sanctioned person that is a financial institution:"
         return False
@@ -710,6 +724,21 @@ def _is_base_verb(word: str) -> bool:
     """ "Establish", "Review": a verb's base form, as a capitalised item opens with one."""
     lowered = word.lower()
     return lowered in getAllLemmas(lowered, upos="VERB").get("VERB", ())
+
+
+def _opens_with_verb(item: str) -> bool:
+    """ "review cases", "Identifying children", "To the extent possible, facilitating": a duty, where "overall program
+    management" names one."""
+    while opening := _OPENING_ADVERBIAL.match(item) or _GREATEST_EXTENT.match(item):
+        item = item[opening.end() :]
+    first = item.split(maxsplit=1)[0].strip(",;:") if item.strip() else ""
+    return _is_base_verb(first) or _is_gerund(first)
+
+
+def _is_gerund(word: str) -> bool:
+    """ "Identifying", "Providing": a duty listed under "shall perform the following functions:"."""
+    lowered = word.lower()
+    return lowered.endswith("ing") and bool(set(getAllLemmas(lowered, upos="VERB").get("VERB", ())) - {lowered})
 
 
 def _is_only_a_verb(word: str) -> bool:

@@ -2454,3 +2454,51 @@ def test_co_chairs_named_without_a_parenthesis_are_their_offices_only_as_the_sub
 
 def test_what_members_represent_is_who_they_are() -> None:
     assert extract(paragraph("The private sector members shall represent entities interested in widgets.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found_at"),
+    [
+        (
+            "Sec. 3. Widgets.\n(a) The Secretary of Labor, in coordination with the Widget Coordinator, shall "
+            "promptly, and as appropriate and consistent with applicable law:\n(i) count widgets; and\n(ii) assist "
+            "States in counting them. This may include technical assistance.\n",
+            ["3(a)(i)", "3(a)(ii)"],
+        ),
+        (
+            "Sec. 4. Functions. The Widget Task Force shall, consistent with applicable law, perform the following "
+            "functions:\n(a) Identifying all widgets; and\n(b) To the greatest extent possible, facilitating their "
+            "return by:\n(i) providing advice; and\n(ii) providing funds.\n",
+            ["4(a)", "4(b)"],
+        ),
+        (
+            "Sec. 4. Functions. The Widget Agent shall perform the following responsibilities:\n(1) overall program "
+            "management; and\n(2) inspection of widget facilities.\n",
+            ["4"],
+        ),
+    ],
+)
+def test_lead_ins_closing_on_asides_and_lists_of_functions(text: str, found_at: list[str]) -> None:
+    assert [o.section for o in extract(text)] == found_at
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The head of an executive agency, in his or her sole discretion, may terminate a widget contract.",
+            [["head of an executive agency"]],
+        ),
+        ("The Widget Council shall terminate 2 years after the date of this order.", []),
+        (
+            "The Chair of each Widget Committee, in consultation with the Council, may establish subcommittees.",
+            [["Chair of each Widget Committee"]],
+        ),
+        (
+            "The Secretary of Labor and the Secretary of Energy shall each count widgets.",
+            [["Secretary of Labor", "Secretary of Energy"]],
+        ),
+    ],
+)
+def test_terminating_a_contract_and_officers_of_each_body(body: str, expected: list[list[str]]) -> None:
+    assert [actor_names(o) for o in extract(paragraph(body))] == expected
