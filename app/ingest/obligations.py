@@ -286,6 +286,12 @@ _DUE_AFTER_NAME = re.compile(
     re.IGNORECASE,
 )
 _DASHED_APPOSITIVE = re.compile(r"\s*—[^—]{1,100}—\s*$")
+# "Under section 102A of the National Security Act of 1947, the Director must", "As the Congress identified in X,
+# the Committee may": the law as it stands, which this order does not direct.
+_STATUTE_SAYS = re.compile(
+    r"(?:Under\s+(?:section\s+\S+\s+of\s+)?the\s+[A-Z][^,;]*?\bAct\b[^;]*?,|As\s+(?:the\s+)?Congress\b)"
+)
+_IN_PARTICULAR = re.compile(r"(?:In\s+particular|Specifically|More\s+specifically),\s", re.IGNORECASE)
 _GREATEST_EXTENT = re.compile(r"^To\s+the\s+\w+\s+extent\s+(?:possible|practicable|permitted\s+by\s+law),\s*")
 _FOLLOWING_DUTIES = re.compile(r"\bthe\s+following\s+(?:functions|duties|responsibilities|tasks)\s*:\s*$")
 _NAME_IN_LIST = re.compile(r"^(?:(?:and|or)\s+)?(?:the\s+|other\s+|[A-Z])")
@@ -487,6 +493,8 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
                 directive = _with_full_names(
                     directive, whole[: begins + span[0] + start], whole[: begins + span[1]], defined, found
                 )
+                if _elaborates(sentence, sentence[start:], directive, provision.key, found):
+                    continue  # "In particular, the Board shall advise ...": the duty just set, in detail
                 restated = _restated(directive, provision.key, found)
                 if restated is not None:  # "X shall submit reports. The initial report shall be submitted within ..."
                     if found[restated].deadline is None:
@@ -522,6 +530,23 @@ def _restated(directive: _Directive, provision_key: str, found: list[ExtractedOb
     completed = directive.delivers.lower() == "completed"
     same_verb = completed or bool(verb and _verb_lemmas(verb[0]) & _verb_lemmas(directive.delivers))
     return len(found) - 1 if same_verb and same_actors else None
+
+
+def _elaborates(
+    sentence: str, from_modal: str, directive: _Directive, provision_key: str, found: list[ExtractedObligation]
+) -> bool:
+    """ "The Board shall advise the President on X. In particular, the Board shall advise the President in the
+    following areas:": the provision's last duty, the same actors and verb, opening a list of its details, is no duty
+    of its own (unlike "In particular, the Secretary shall ensure that X." after "shall ensure that Y")."""
+    if not (_IN_PARTICULAR.match(sentence) and sentence.rstrip().endswith(":")):
+        return False
+    if not found or found[-1].provision_key != provision_key:
+        return False
+    earlier = found[-1]
+    verb = MODALS.sub("", from_modal, count=1).split(maxsplit=1)[:1]
+    earlier_verb = earlier.action.split(maxsplit=1)[:1]
+    same_actors = [actor.name for actor in earlier.actors] == [actor.name for actor in directive.actors]
+    return bool(same_actors and verb and earlier_verb and _verb_lemmas(verb[0]) & _verb_lemmas(earlier_verb[0]))
 
 
 def _the_nation(directive: _Directive) -> bool:
@@ -953,6 +978,8 @@ def _clause_boundary(sentence: str, first: re.Match[str], second: re.Match[str],
 
 
 def _excluded(modal: str, before: str, after: str) -> bool:
+    if modal in {"may", "must"} and _STATUTE_SAYS.match(before):  # what a statute already allows or requires
+        return True
     return bool(_POLICY.search(before) or _NOT_A_DIRECTIVE.match(after) or _subordinate(modal, before, after))
 
 

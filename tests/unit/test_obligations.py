@@ -2502,3 +2502,25 @@ def test_lead_ins_closing_on_asides_and_lists_of_functions(text: str, found_at: 
 )
 def test_terminating_a_contract_and_officers_of_each_body(body: str, expected: list[list[str]]) -> None:
     assert [actor_names(o) for o in extract(paragraph(body))] == expected
+
+
+def test_a_duty_restated_to_open_a_list_of_its_details_is_counted_once() -> None:
+    found = extract(
+        paragraph(
+            "The Widget Board shall advise the President on widgets. In particular, the Widget Board shall advise "
+            "the President in the following areas:\n(i) widget supply; and\n(ii) widget prices."
+        )
+    )
+    assert [(o.section, o.action) for o in found] == [("3(a)", "advise the President on widgets.")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Under the Widget Act, agencies may waive the widget requirement.",
+        "Under section 102 of the Widget Act of 1947, as amended, the Director must set widget priorities.",
+        "As the Congress identified in section 5 of the Widget Act, the Committee may consider widget prices.",
+    ],
+)
+def test_what_a_statute_already_allows_or_requires_is_no_directive(body: str) -> None:
+    assert extract(paragraph(body)) == []
