@@ -82,6 +82,11 @@ _CO_CHAIRED = re.compile(
     r"\s+and\s+(?:the\s+)?[A-Z][^().;:,]{3,200}?)"
     r"(?:,?\s+or\s+(?:by\s+)?their\s+(?:respective\s+)?designees)?(?=[.;])"
 )
+# "is led by the APNSA and the APEP, who serve as Co-Chairs of the Council"
+_LED_BY_CO_CHAIRS = re.compile(
+    rf"\b(?:led|chaired|headed)\s+by\s+(?P<offices>(?:the\s+)?[A-Z][^.;:()]{{3,200}}?\s+and\s+(?:the\s+)?[A-Z][^.;:(),]{{3,200}}?)"
+    rf",\s+who\s+(?:shall\s+)?serve\s+as\s+(?:the\s+)?(?P<title>{JOINT_TITLE})\b"
+)
 # "The Secretary of Commerce and the Secretary of Education shall serve as the Co-Chairs of the Initiative"
 _SERVE_AS_CO_CHAIRS = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\)\s))(?P<offices>(?:[Tt]he\s+)?[A-Z][^.;:()]{3,200}?\s+and\s+(?:the\s+)?[A-Z][^.;:()]{3,200}?)"
@@ -243,7 +248,8 @@ def definitions_from(text: str) -> dict[str, tuple[str, int]]:
         if _HEAD.search(match.group("full")) and len(match.group("full").split()) > len(match.group("short").split()):
             found.setdefault(match.group("short"), (match.group("full"), 0))
     # "co-chaired by X and Y (Co-Chairs)", "X and Y shall serve as Co-Chairs"
-    for match in (*_JOINTLY_CHAIRED.finditer(text), *_SERVE_AS_CO_CHAIRS.finditer(text), *_CO_CHAIRED.finditer(text)):
+    chairs = (_JOINTLY_CHAIRED, _SERVE_AS_CO_CHAIRS, _CO_CHAIRED, _LED_BY_CO_CHAIRS)
+    for match in (found for pattern in chairs for found in pattern.finditer(text)):
         title = match.groupdict().get("title") or "Co-Chairs"
         found.setdefault(title, (_LEADING_THE.sub("", match.group("offices")), match.start()))
     for match in _DEFINITION.finditer(text):

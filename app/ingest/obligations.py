@@ -87,6 +87,7 @@ _INCLUDES_AS_AN_ACT = re.compile(
     r"United\s+States\s+Trade\s+Representative)\b"
 )
 _MEMBERS = re.compile(r"\bmembers\b", re.IGNORECASE)
+_WHO_SERVE = re.compile(r"\b(?:[Mm]embers|MEMBERS|staff)\b")  # "Such staff must be officers of the United States"
 # "The private sector members shall represent entities interested in X": who the members are, not a duty.
 _MEMBERS_ARE = re.compile(r"^\s*(?:also\s+)?(?:represent|reflect|include|possess|come\s+from)\b")
 _COPULA = re.compile(r"^\s*(?:\((?:[ivx]{1,4}|[a-zA-Z]|\d{1,2})\)\s*)?(?:\w+\s+)?be\b")  # "shall (1) be chosen"
@@ -97,7 +98,9 @@ _DESIGNEE = re.compile(
     r"(?:the\s+)?[\w ]{1,40}['’]s\s+(?:designees?|authorized\s+representatives?)$)\b",
     re.I,
 )
-_OBJECT_RELATIVE = re.compile(r"^(?:which|that|whom)\s+(?P<subject>(?:the|each|all)\s+.+)$", re.IGNORECASE)
+_OBJECT_RELATIVE = re.compile(  # "a report, which the Secretary shall review", "two of whom the President shall name"
+    r"^(?:(?:(?:\w+\s+)?of\s+)?(?:which|whom)|that)\s+(?P<subject>(?:the|each|all)\s+.+)$", re.IGNORECASE
+)
 _POINTING_BACK = re.compile(r"(?:these|those)\s+(?P<noun>agencies|departments|offices|officials|entities)")
 _LOWERCASE_BODY = re.compile(r"team|working group|workgroup|(?:sub)?committee|panel|board|council|task force")
 _THING_RELATIVE = re.compile(r"\b[a-z]+s?\s+(?:that|which)\s+$")  # "regulatory standards that may": about a thing
@@ -290,6 +293,14 @@ _DASHED_APPOSITIVE = re.compile(r"\s*—[^—]{1,100}—\s*$")
 # the Committee may": the law as it stands, which this order does not direct.
 _STATUTE_SAYS = re.compile(
     r"(?:Under\s+(?:section\s+\S+\s+of\s+)?the\s+[A-Z][^,;]*?\bAct\b[^;]*?,|As\s+(?:the\s+)?Congress\b)"
+)
+# "the head of any other agency that the Chair may, from time to time, determine is appropriate": whom a list takes
+# in, at someone's discretion (not "an Executive Director, whom the President may designate").
+_WHOM_THEY_CHOOSE = re.compile(
+    r"\b(?:any|such)\s+other\b[^;]{0,120}?\b(?:that|whom|which)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6}\s*$"
+)
+_CHOOSES = re.compile(
+    r"^\s*(?:,[^,;]{1,40},\s*)?(?:from\s+time\s+to\s+time\s+)?(?:determine|deem|designate(?!\s+(?:[\w-]+\s+){0,3}(?:to\s+serve|as)\b)|invite|select|choose|consider)\b"
 )
 _IN_PARTICULAR = re.compile(r"(?:In\s+particular|Specifically|More\s+specifically),\s", re.IGNORECASE)
 _GREATEST_EXTENT = re.compile(r"^To\s+the\s+\w+\s+extent\s+(?:possible|practicable|permitted\s+by\s+law),\s*")
@@ -918,7 +929,7 @@ def _directives(
             actors = tuple(Actor(actor.name, "", actor.through) for actor in producer)
         if (
             not actors
-            or (_MEMBERS.search(actors[-1].name) and (_COPULA.match(after) or _MEMBERS_ARE.match(after)))
+            or (_WHO_SERVE.search(actors[-1].name) and (_COPULA.match(after) or _MEMBERS_ARE.match(after)))
             or _lists_members(actors, after)
         ):
             if actors or not _THING_RELATIVE.search(before):  # "identify standards that may inhibit X and shall"
@@ -999,6 +1010,8 @@ def _subordinate(modal: str, before: str, after: str) -> bool:
     if modal == "may" and _possibility(before, after):
         return True
     if _DISCRETION_THROUGH.search(before[-200:]):  # "as the Council, through the Co-Chairs, may request"
+        return True
+    if _WHOM_THEY_CHOOSE.search(before[-100:]) and _CHOOSES.match(after):  # "any agency that the Chair may determine"
         return True
     return bool(_DISCRETION.search(before[-80:]) and not re.search(r"(?:,|\band)\s*$", before))
 

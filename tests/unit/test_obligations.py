@@ -2524,3 +2524,29 @@ def test_a_duty_restated_to_open_a_list_of_its_details_is_counted_once() -> None
 )
 def test_what_a_statute_already_allows_or_requires_is_no_directive(body: str) -> None:
     assert extract(paragraph(body)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Widget Council is led by the Secretary of Labor and the Secretary of Energy, who serve as Co-Chairs "
+            "of the Council. The Co-Chairs shall convene the Council.",
+            [["Secretary of Labor", "Secretary of Energy"]],
+        ),
+        (
+            "The Widget Commission shall consist of nine members appointed by the President, two of whom the President "
+            "shall designate as Co-Chairs.",
+            [["President"]],
+        ),
+        (
+            "The Widget Council shall consist of the Secretary of Labor and the head of any other agency that the "
+            "Chair may, from time to time, determine is appropriate.",
+            [],
+        ),
+        ("Such staff must be officers or full-time employees of the United States.", []),
+        ("Assigned staff shall possess a broad base of widget experience.", []),
+    ],
+)
+def test_co_chairs_who_serve_presidential_designations_and_who_serves(body: str, expected: list[list[str]]) -> None:
+    assert [actor_names(o) for o in extract(paragraph(body))] == expected
