@@ -34,8 +34,11 @@ _PERIOD_AFTER = re.compile(
     rf"(?P<relation>after|from|following)\s+(?P<event>[^,;:.]+)",
     re.IGNORECASE,
 )
+# How long something lasts, not when it is due: "for a period not to exceed 2 years", but "in a timely manner, not to
+# exceed 90 days from the date of the request" is a deadline.
 _DURATION = re.compile(
-    r"\b(?:during|over|for|throughout|last|next|each|every|period\s+of|not\s+to\s+exceed|up\s+to)"
+    r"\b(?:during|over|for|throughout|last|next|each|every|period\s+of|"
+    r"(?:period|term|time|extension)s?\s+(?:of\s+)?not\s+to\s+exceed|up\s+to)"
     r"(?:\s+(?:the|a|an|of|each|first))*\s*$",
     re.IGNORECASE,
 )

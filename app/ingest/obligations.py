@@ -41,7 +41,7 @@ _NOT_A_DIRECTIVE = re.compile(
     r"be\s+(?:a\s+|\w+\s+)?members?\b|be\s+(?:[A-Z]\w*\s+){0,2}(?:Chair\w*|Co-Chairs?|Secretary|Director)\b|have\b(?![^.;]{0,80}\bin\s+place|\s+(?:the\s+)?(?:\w+\s+)?responsibilit(?:y|ies)\b)|become\s+effective|remain\s+in\s+(?:effect|force)|consist|mean|have\s+the\s+(?:meaning|same)|"
     r"terminate(?!,?\s+(?:the|an?|this|that|these|those|such|any|all|each|its|their|effective)\b)|expire|supersede|prevail|(?:continue\s+to\s+)?serve\s+(?:only\s+)?(?:as(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:liaison|channel|focal\s+point|point\s+of\s+contact|conduit|clearinghouse|ombudsman)\b)|on|without|for|until|after|a\s+term|terms)|be\s+composed|comprise|be\s+(?:solely\s+|purely\s+)?advisory|be\s+(?:co-)?chaired|be\s+headed|refer\s+to|"
     r"be\s+(?:a|an|the)\s(?!(?:\w+\s+)?responsibility\s+of\b)|(?:function|operate)\s+as\s+follows|"
-    r"serve\s+(?:one|two|three|four|five|\d+)\s+(?:[\w-]+\s+)?terms?|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate|occur)\b)",
+    r"serve\s+(?:one|two|three|four|five|\d+)\s+(?:[\w-]+\s+)?terms?|be\s+(?:broadly\s+)?representative\b|function\s+for\b|be\s+(?:allowed|entitled|eligible)|receive\s+(?:no\s+)?(?:travel|compensation|pay)|rotate|occur)\b)",
     re.IGNORECASE,
 )
 _POLICY = re.compile(
@@ -302,6 +302,10 @@ _WHOM_THEY_CHOOSE = re.compile(
 _CHOOSES = re.compile(
     r"^\s*(?:,[^,;]{1,40},\s*)?(?:from\s+time\s+to\s+time\s+)?(?:determine|deem|designate(?!\s+(?:[\w-]+\s+){0,3}(?:to\s+serve|as)\b)|invite|select|choose|consider)\b"
 )
+_UNLESS = re.compile(r",?\s+unless\b", re.IGNORECASE)
+_CONDITION_OPENS = re.compile(  # not "unless X, in which case the Commission shall", nor "unless X, and shall"
+    r"\b(?:unless|provided\s+that)\b(?:(?!\bin\s+which\s+case\b|,\s+and\b)[^;.])*$", re.IGNORECASE
+)
 _IN_PARTICULAR = re.compile(r"(?:In\s+particular|Specifically|More\s+specifically),\s", re.IGNORECASE)
 _GREATEST_EXTENT = re.compile(r"^To\s+the\s+\w+\s+extent\s+(?:possible|practicable|permitted\s+by\s+law),\s*")
 _FOLLOWING_DUTIES = re.compile(r"\bthe\s+following\s+(?:functions|duties|responsibilities|tasks)\s*:\s*$")
@@ -494,6 +498,10 @@ def extract_obligations(provisions: Sequence[ParsedProvision], signing_date: dat
             for start, directive in _directives(sentence, defined, dates, producer, item_subject if index == 0 else ()):
                 if top in rhetorical and (directive.modal in {"must", "should", "may"} or _the_nation(directive)):
                     continue  # "the United States shall seek to ..." in a policy section states the policy
+                if index == 0 and directive.deadline is None and parent_lead_in and parent_lead_in.deadline:
+                    # "Within 14 days, the following heads of agencies shall take the following actions: (i) The
+                    # Secretary of Agriculture shall terminate X": the umbrella's deadline governs its items
+                    directive = replace(directive, deadline=parent_lead_in.deadline)
                 if _inside_quotation(provision.text[: span[0] + start]):
                     continue  # text this order writes into another order directs no one here
                 same = _SAME_PERIOD.search(sentence) if directive.deadline is None else None
@@ -895,6 +903,8 @@ def _directives(
         if duties:  # "The mission of the Task Force shall be to identify ..."
             actors = _subject(duties.group("body") or duties.group("owner"), defined)
         between = sentence[modals[index - 1].end() : modal.start()] if index else ""
+        if previous is not None and _CONDITION_OPENS.search(between):
+            continue  # "shall issue the permit unless, within 15 days, an official shall notify": a condition
         continues = previous is not None and _continues(between)
         # "shall submit to A and B, and shall publish": no subject between "and" and the modal, so B is no actor
         if continues and not agent and _AND_THEN_MODAL.search(between):
@@ -956,6 +966,7 @@ def _directives(
 def _directive_deadline(clause: str, dates: OrderDates, after_modal: str) -> Deadline | None:
     """The clause's deadline, less a recurrence of what it requires of others: "shall require recipients to report
     annually" is required once, of a recurring report."""
+    clause = _UNLESS.split(clause, maxsplit=1)[0]  # "shall issue the permit unless, within 15 days, X objects"
     deadline = deadline_in(clause, dates, after_modal=after_modal)
     required = _REQUIRES_OTHERS.search(clause)
     if deadline and deadline.kind == "recurring" and required and not recurrence_in(clause[: required.start()]):

@@ -332,3 +332,16 @@ def test_a_semi_annual_basis_recurs_in_the_order_s_words() -> None:
 
 def test_a_period_not_to_exceed_is_a_duration() -> None:
     assert deadline_in("In the period not to exceed 12 years after the end of a widget term", SIGNING) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("shall reply in a timely manner, but not to exceed 90 days from the date of the request.", 90),
+        ("may detail staff for a period not to exceed 120 days from the date of the detail.", None),
+        ("may extend the term for a period not to exceed 2 years.", None),
+    ],
+)
+def test_not_to_exceed_is_a_deadline_unless_it_bounds_a_period(text: str, days: int | None) -> None:
+    found = deadline_in(text, SIGNING)
+    assert (found.days if found else None) == days

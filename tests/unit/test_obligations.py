@@ -2550,3 +2550,38 @@ def test_what_a_statute_already_allows_or_requires_is_no_directive(body: str) ->
 )
 def test_co_chairs_who_serve_presidential_designations_and_who_serves(body: str, expected: list[list[str]]) -> None:
     assert [actor_names(o) for o in extract(paragraph(body))] == expected
+
+
+def test_an_umbrella_lead_in_dates_the_directives_of_its_items() -> None:
+    found = extract(
+        "Sec. 2. Committees.\n(f) Within 14 days of the date of this order, the following heads of agencies shall take "
+        "the following actions:\n(i) The Secretary of Labor shall terminate the Widget Committee; and\n(ii) The "
+        "Secretary of Energy shall terminate the Gadget Committee by March 1, 2030.\n"
+    )
+    assert [(o.section, o.deadline.due_date if o.deadline else None) for o in found] == [
+        ("2(f)", date(2030, 2, 3)),
+        ("2(f)(i)", date(2030, 2, 3)),
+        ("2(f)(ii)", date(2030, 3, 1)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Secretary of State shall issue the permit unless, within 15 days after notice, an official of another "
+            "agency shall notify the Secretary of State of a disagreement.",
+            [("shall", None)],
+        ),
+        (
+            "The Widget Commission shall issue its report by June 30, 2030, unless the Chair gives notice of an "
+            "extension, in which case the Commission shall issue it by July 31, 2030.",
+            [("shall", date(2030, 6, 30)), ("shall", date(2030, 7, 31))],
+        ),
+        ("The Widget Council shall be broadly representative of the widget industries.", []),
+        ("The Widget Council shall function for such period as may be necessary.", []),
+    ],
+)
+def test_conditions_and_what_a_body_is(body: str, expected: list[tuple[str, date | None]]) -> None:
+    found = extract(paragraph(body))
+    assert [(o.modal, o.deadline.due_date if o.deadline else None) for o in found] == expected
