@@ -154,6 +154,12 @@ _FINITE_VERB = re.compile(r"\b(?:cannot|can|could|will|would|is|are|was|were|doe
 _LOWER_WORDS = {"of", "the", "for", "and", "on", "to", "in", "&", "at", "de", "a", "an", "charge", "of each"}
 _ARTICLES = {"the", "a", "an"}
 _MAX_ACTOR_WORDS = 16
+# "each agency responsible for the design and construction of a new building or an alteration to an existing
+# building": a group whose qualifier says which agencies, however long
+_QUALIFIED_GROUP = re.compile(
+    r"(?:(?:each|every|all|any)\s+)?(?:executive\s+)?agenc(?:y|ies)\s+(?:responsible|that|which|with)\b", re.I
+)
+_MAX_QUALIFIED_GROUP_WORDS = 30
 _BODY_REACH = 600  # characters before an officer's first mention that can hold the body it belongs to
 _NAME_REACH = 200  # characters before a "(OMB)" that can hold the name it defines
 
@@ -340,7 +346,8 @@ def is_actor(phrase: str, defined: Mapping[str, str]) -> bool:
     )  # "the Chief FOIA Officer of each agency", not "head of each agency"
     if _PRESIDENT_IN_ROLE.fullmatch(bare):  # "the former President", "the incumbent President or his designee"
         return True
-    if not bare or len(bare.split()) > _MAX_ACTOR_WORDS or bare in {"President", "United States"}:
+    longest = _MAX_QUALIFIED_GROUP_WORDS if _QUALIFIED_GROUP.match(bare) else _MAX_ACTOR_WORDS
+    if not bare or len(bare.split()) > longest or bare in {"President", "United States"}:
         return False
     document = _DOCUMENT_NAME.search(bare) and not _COLLECTIVE.match(bare)  # not "agencies responsible for plans"
     if _FINITE_VERB.search(bare) or document or _CONJUNCTION.match(bare):  # "When the Secretary"

@@ -20,7 +20,7 @@ from app.ingest.deadlines import Deadline, OrderDates, deadline_in, effective_da
 from app.ingest.parse import ParsedProvision, to_roman
 
 MODALS = re.compile(
-    r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?(?:authorized\s+and\s+)?directed"
+    r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+|also\s+)?(?:authorized\s+and\s+)?directed"
     r"(?:\s+and\s+(?:authorized|empowered))?"
     r"(?:,[^;:.]{1,320}?,|\s+(?:during|within|in|for)\s+(?:this|that|the)\s+(?:\w+\s+){0,2}?period)?\s+to\b"
 )  # "is directed, through the OFCCP, to establish", "is directed and authorized to take", "are directed during this

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 MODAL = re.compile(
-    r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?(?:directed|encouraged|expected)\s+to\b",
+    r"\b(?:shall|should|must|may)\b|\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+|also\s+)?(?:directed|encouraged|expected)\s+to\b",
     re.IGNORECASE,
 )
 MAX_QUOTE = 300

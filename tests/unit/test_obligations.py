@@ -2585,3 +2585,29 @@ def test_an_umbrella_lead_in_dates_the_directives_of_its_items() -> None:
 def test_conditions_and_what_a_body_is(body: str, expected: list[tuple[str, date | None]]) -> None:
     found = extract(paragraph(body))
     assert [(o.modal, o.deadline.due_date if o.deadline else None) for o in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Secretary of State is further directed to explore widget sanctions relief.",
+            [("is directed to", ["Secretary of State"])],
+        ),
+        (
+            "Agencies with at least 1,000 employees represented by a collective bargaining representative pursuant to "
+            "chapter 71 of title 5, United States Code, shall report widget time.",
+            [
+                (
+                    "shall",
+                    [
+                        "agencies with at least 1,000 employees represented by a collective bargaining representative "
+                        "pursuant to chapter 71 of title 5, United States Code"
+                    ],
+                )
+            ],
+        ),
+    ],
+)
+def test_directed_further_and_groups_with_a_long_qualifier(body: str, expected: list) -> None:
+    assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
