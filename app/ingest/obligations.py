@@ -152,7 +152,11 @@ _DUE_OPENING = re.compile(  # "Within 90 days of ...", "not later than September
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)",
     re.IGNORECASE,
 )
-_MAY_ASIDE = re.compile(r"as\s+(?:the\s+case\s+may\s+be|[\w\s'’]{1,60}?\s+(?:may|shall)\s+\w+(?:\s+\w+)?)$", re.I)
+# "as the case may be", "as the Chair may direct", "as may be necessary to carry out this order"
+_MAY_ASIDE = re.compile(
+    r"as\s+(?:the\s+case\s+may\s+be|[\w\s'’]{1,60}?\s+(?:may|shall)\s+\w+(?:\s+\w+)?|(?:may|shall)\s+be\s+[\w\s'’]{1,80})$",
+    re.I,
+)
 _CLOSES_LIST = re.compile(r"[;,]\s+(?:and|or)\s*$")  # "(v) foster research; and": the next item is the last
 _NAME_GOES_ON = re.compile(r"(?:of|for|on|to|and|or|the|[A-Z(])")  # a word that continues a name before it
 _OPEN_ENDED = re.compile(r"\s(?:of|for|on|to|and|or|the|an?|each|such)$")  # "the head of the": a name not yet ended
@@ -728,13 +732,14 @@ def _qualifies_its_items(item: str) -> bool:
     item = _GREATEST_EXTENT.sub("", item)  # "To the greatest extent possible, facilitating X by:" is no purpose
     if _PURPOSE.match(item):  # a purpose, unless a verb of its own follows it
         return not _verb_after_purpose(item)
-    return bool(_PREPOSITION_START.match(item) and not _is_verb_phrase(item))
+    # "with respect to the rulemaking required by the X Act, as amended:", not "with respect to X, review Y:"
+    return bool(_PREPOSITION_START.match(item) and not _verb_after_purpose(item))
 
 
 def _verb_after_purpose(item: str) -> bool:
     """ "to ensure X has Y, consider Z": a purpose clause that opens onto a verb of its own after a comma."""
     later = (re.sub(r"^(?:and|or)\s+", "", part).split(maxsplit=1)[:1] for part in re.split(r",\s+", item)[1:])
-    return any(first and _is_base_verb(first[0]) for first in later)
+    return any(first and _is_base_verb(first[0].strip(",;:")) for first in later)
 
 
 def _is_verb_phrase(item: str) -> bool:

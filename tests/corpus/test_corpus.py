@@ -153,7 +153,7 @@ def _completes(modal: str, parent: str | None, grandparent: str | None) -> bool:
 
 _MODAL_WORD = {
     modal: re.compile(
-        r"\b(?:is|are)\s+(?:hereby\s+)?(?:authorized\s+and\s+)?directed(?:\s+and\s+\w+)?"
+        r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+|also\s+)?(?:authorized\s+and\s+)?directed(?:\s+and\s+\w+)?"
         r"(?:,[^;:.]+?,|\s+(?:during|within|in|for)\s+[^,;:.]{1,30}?period)?\s+to\b"
         if modal == "is directed to"
         else rf"\b{modal}\b"

@@ -2611,3 +2611,20 @@ def test_conditions_and_what_a_body_is(body: str, expected: list[tuple[str, date
 )
 def test_directed_further_and_groups_with_a_long_qualifier(body: str, expected: list) -> None:
     assert [(o.modal, actor_names(o)) for o in extract(paragraph(body))] == expected
+
+
+def test_an_aside_of_what_may_be_necessary_leaves_the_subject_and_its_lead_in() -> None:
+    found = extract(
+        "Sec. 4. Functions. The Widget Group, as may be necessary and appropriate to carry out this order, shall:\n"
+        "(a) Ensure widget coordination.\n(b) Identify widget obstacles.\n"
+    )
+    assert [(o.section, actor_names(o)) for o in found] == [("4(a)", ["Widget Group"]), ("4(b)", ["Widget Group"])]
+
+
+def test_a_qualifier_naming_an_act_as_amended_passes_the_lead_in_to_its_items() -> None:
+    found = extract(
+        "Sec. 5. Rules. The Secretary of Labor shall:\n(a) with respect to the rulemaking required by section 9 of "
+        "the Widget Safety, and Security Act of 2030, as amended:\n(i) submit a proposed rule; and\n(ii) promulgate "
+        "a final rule.\n(b) with respect to gadgets, review the gadget rules.\n"
+    )
+    assert [o.section for o in found] == ["5(a)(i)", "5(a)(ii)", "5(b)"]
