@@ -2628,3 +2628,14 @@ def test_a_qualifier_naming_an_act_as_amended_passes_the_lead_in_to_its_items() 
         "a final rule.\n(b) with respect to gadgets, review the gadget rules.\n"
     )
     assert [o.section for o in found] == ["5(a)(i)", "5(a)(ii)", "5(b)"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Each agency shall have an accountable process to ensure timely input by State officials.", [["each agency"]]),
+        ("The Widget Council shall have a staff headed by an Executive Director.", []),
+    ],
+)
+def test_having_a_process_is_a_duty_while_having_staff_is_composition(body: str, expected: list[list[str]]) -> None:
+    assert [actor_names(o) for o in extract(paragraph(body))] == expected
