@@ -114,11 +114,11 @@ _PHRASE_BEFORE = re.compile(
 )
 # A document an order calls for, capitalised as a name: "the Agency Plans shall meet ...".
 _DOCUMENT_NAME = re.compile(r"\b(?:plans?|reports?|strateg(?:y|ies)|frameworks?|roadmaps?|agenda)$", re.IGNORECASE)
-# Officers of a body, named bare once the body is defined: "the Chair", "the Executive Director".
-_QUOTED = re.compile(r"``|[“\"‘]")
+_QUOTED = re.compile(r"``|[“\"‘]")  # a short form in quotation marks: (the “Science Advisor”)
 _LED_BY = re.compile(
     r"[”\"’']?\)?(?:\s*\([^()]*\))?\s+(?:shall|will)\s+be\s+(?:co-)?(?:chaired|led|headed)\b", re.IGNORECASE
 )  # "the EOC shall be chaired", "Widget Committee (WOC) shall be chaired"
+# Officers of a body, named bare once the body is defined: "the Chair", "the Executive Director".
 _BODY_OFFICER = re.compile(
     r"(?:(?:Vice|Deputy)\s+)?(?:Chair(?:man|person|woman)?|Co-Chairs?|Executive\s+(?:Director|Secretary))"
 )

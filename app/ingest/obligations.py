@@ -90,7 +90,9 @@ _MEMBERS = re.compile(r"\bmembers\b", re.IGNORECASE)
 _WHO_SERVE = re.compile(r"\b(?:[Mm]embers|MEMBERS|staff)\b")  # "Such staff must be officers of the United States"
 # "The private sector members shall represent entities interested in X": who the members are, not a duty.
 _MEMBERS_ARE = re.compile(r"^\s*(?:also\s+)?(?:represent|reflect|include|possess|come\s+from)\b")
-_COPULA = re.compile(r"^\s*(?:\((?:[ivx]{1,4}|[a-zA-Z]|\d{1,2})\)\s*)?(?:\w+\s+)?be\b")  # "shall (1) be chosen"
+# The token of an inline marker: "(ii)", "(b)", "(B)", "(2)".
+_MARKER_TOKEN = r"[ivx]{1,4}|[a-zA-Z]|\d{1,2}"
+_COPULA = re.compile(rf"^\s*(?:\((?:{_MARKER_TOKEN})\)\s*)?(?:\w+\s+)?be\b")  # "shall (1) be chosen"
 _GLUED_SENTENCE = re.compile(r"^.*\s(?=(?:The|Each|All|Any|Every)\s)")
 # ", or his or her designee,", ", or such other official as the President may designate,": an alternative, no actor.
 _DESIGNEE = re.compile(
@@ -269,8 +271,8 @@ _ASIDE = re.compile(
 # An item that opens with a subject and its verb: "risk models used to guide enforcement are not information ...".
 # "shall: (i)" or "shall, within 30 days, (i)": a verb phrase that is an inline list.
 _INLINE_LIST = re.compile(rf"^\s*(?:,[^()]{{0,80}},|{_ENSURE_THAT}|be\s+to)?\s*:?\s*\((?P<marker>i|a|A|1)\)\s")
-_INLINE_MARKER = re.compile(r"\((?P<marker>[ivx]{1,4}|[a-zA-Z]|\d{1,2})\)\s")
-_OPENING_MARKER = re.compile(r"(?:^|(?<=[\s,;:]))\((?:[ivx]{1,4}|[a-zA-Z]|\d{1,2})\)\s+(?=(?:[\w,]+\s+){1,12}$)")
+_INLINE_MARKER = re.compile(rf"\((?P<marker>{_MARKER_TOKEN})\)\s")
+_OPENING_MARKER = re.compile(rf"(?:^|(?<=[\s,;:]))\((?:{_MARKER_TOKEN})\)\s+(?=(?:[\w,]+\s+){{1,12}}$)")
 _THE_NATION = re.compile(
     r"(?:^|[,;:]\s+|\.\s+)(?:(?:and|but)\s+)?[Tt]he\s+(?P<nation>United\s+States(?:\s+Government)?|U\.S\.\s+Government)"
     r"\s+(?:(?:also|further|thereafter)\s+)?$"
@@ -310,6 +312,7 @@ _UNLESS = re.compile(r",?\s+unless\b", re.IGNORECASE)
 _CONDITION_OPENS = re.compile(  # not "unless X, in which case the Commission shall", nor "unless X, and shall"
     r"\b(?:unless|provided\s+that)\b(?:(?!\bin\s+which\s+case\b|,\s+and\b)[^;.])*$", re.IGNORECASE
 )
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|or)\s+")
 _IN_PARTICULAR = re.compile(r"(?:In\s+particular|Specifically|More\s+specifically),\s", re.IGNORECASE)
 _GREATEST_EXTENT = re.compile(r"^To\s+the\s+\w+\s+extent\s+(?:possible|practicable|permitted\s+by\s+law),\s*")
 _FOLLOWING_DUTIES = re.compile(r"\bthe\s+following\s+(?:functions|duties|responsibilities|tasks)\s*:\s*$")
@@ -549,7 +552,7 @@ def _restated(directive: _Directive, provision_key: str, found: list[ExtractedOb
         return None
     earlier = found[-1]
     verb = earlier.action.split(maxsplit=1)[:1]
-    same_actors = [actor.name for actor in earlier.actors] == [actor.name for actor in directive.actors]
+    same_actors = _same_actors(earlier, directive)
     completed = directive.delivers.lower() == "completed"
     same_verb = completed or bool(verb and _verb_lemmas(verb[0]) & _verb_lemmas(directive.delivers))
     return len(found) - 1 if same_verb and same_actors else None
@@ -568,8 +571,12 @@ def _elaborates(
     earlier = found[-1]
     verb = MODALS.sub("", from_modal, count=1).split(maxsplit=1)[:1]
     earlier_verb = earlier.action.split(maxsplit=1)[:1]
-    same_actors = [actor.name for actor in earlier.actors] == [actor.name for actor in directive.actors]
+    same_actors = _same_actors(earlier, directive)
     return bool(same_actors and verb and earlier_verb and _verb_lemmas(verb[0]) & _verb_lemmas(earlier_verb[0]))
+
+
+def _same_actors(earlier: ExtractedObligation, directive: _Directive) -> bool:
+    return [actor.name for actor in earlier.actors] == [actor.name for actor in directive.actors]
 
 
 def _the_nation(directive: _Directive) -> bool:
@@ -596,10 +603,7 @@ def _resumes_parent(last_item: str) -> bool:
     designate. Each agency represented on the Task Force shall ...", where the source prints the paragraph's closing
     sentences inside an item that is a name, not a verb phrase ("as required by law, establish goals") that later
     sentences could go on describing."""
-    item = last_item
-    while opening := _OPENING_ADVERBIAL.match(item):
-        item = item[opening.end() :]
-    first = item.split(maxsplit=1)[:1]
+    first = _without_openings(last_item).split(maxsplit=1)[:1]
     return bool(first) and last_item[:1].islower() and not _is_base_verb(first[0].strip(",;:"))
 
 
@@ -699,9 +703,7 @@ def _lead_in_modal(sentence: str) -> int | None:
     tail = _LEAD_IN_TAIL.match(sentence[modals[-1].end() :])
     if not tail:
         return None
-    asides = [
-        re.sub(r"^(?:and|or)\s+", "", aside.strip()) for aside in tail.group("asides").split(",") if aside.strip()
-    ]
+    asides = [_LEADING_CONJUNCTION.sub("", aside.strip()) for aside in tail.group("asides").split(",") if aside.strip()]
     return modals[-1].start() if _all_asides(asides) else None
 
 
@@ -738,7 +740,7 @@ def _qualifies_its_items(item: str) -> bool:
 
 def _verb_after_purpose(item: str) -> bool:
     """ "to ensure X has Y, consider Z": a purpose clause that opens onto a verb of its own after a comma."""
-    later = (re.sub(r"^(?:and|or)\s+", "", part).split(maxsplit=1)[:1] for part in re.split(r",\s+", item)[1:])
+    later = (_LEADING_CONJUNCTION.sub("", part).split(maxsplit=1)[:1] for part in re.split(r",\s+", item)[1:])
     return any(first and _is_base_verb(first[0].strip(",;:")) for first in later)
 
 
@@ -753,13 +755,14 @@ def _is_verb_phrase(item: str) -> bool:
         first = words[0].strip(",;:") if words else ""
         # "Providing regular reports", but not "Recognizing X as a priority, the IC shall allocate"
         return bool(first) and (_is_base_verb(first) or (_is_gerund(first) and not MODALS.search(item)))
-    while opening := _OPENING_ADVERBIAL.match(item):  # "where national standards are required, consult with ..."
-        item = item[opening.end() :]
+    item = _without_openings(item)  # "where national standards are required, consult with ..."
     if _PURPOSE.match(item) and _verb_after_purpose(item):  # "to ensure accurate labels, consider a rulemaking"
         return True
-    spans = sentence_spans(item)
-    first = item[: spans[0][1]] if spans else item
-    own = MODALS.search(first)  # "assist X. This may include Y": a later sentence's modal is no subject's
+    own = MODALS.search(item)
+    if own:  # "assist X. This may include Y": a later sentence's modal is no subject's
+        spans = sentence_spans(item)
+        first = item[: spans[0][1]] if spans else item
+        own = MODALS.search(first)
     if own and names.is_actor(first[: own.start()], {}):  # "agencies shall not issue licenses": a directive of its own
         return False
     if _PREPOSITION_START.match(item):  # "with respect to a sanctioned person that is a financial institution:"
@@ -775,11 +778,17 @@ def _is_base_verb(word: str) -> bool:
     return lowered in getAllLemmas(lowered, upos="VERB").get("VERB", ())
 
 
+def _without_openings(item: str) -> str:
+    """The item past its opening adverbials ("In developing the plan, ", "To the greatest extent possible, ")."""
+    while opening := _OPENING_ADVERBIAL.match(item) or _GREATEST_EXTENT.match(item):
+        item = item[opening.end() :]
+    return item
+
+
 def _opens_with_verb(item: str) -> bool:
     """ "review cases", "Identifying children", "To the extent possible, facilitating": a duty, where "overall program
     management" names one."""
-    while opening := _OPENING_ADVERBIAL.match(item) or _GREATEST_EXTENT.match(item):
-        item = item[opening.end() :]
+    item = _without_openings(item)
     first = item.split(maxsplit=1)[0].strip(",;:") if item.strip() else ""
     return _is_base_verb(first) or _is_gerund(first)
 
